@@ -1,0 +1,218 @@
+"""Typed records that cross every stage boundary.
+
+Every record is a frozen dataclass. Offsets are character offsets into
+``Document.text`` (the original text as read), and every span's ``text`` is
+``document.text[start:end]``: that is the evidence an analyst can check.
+The JSON contract (``eventwire schema``) is the ``to_dict`` form of
+:class:`Extraction`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the original text: ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, original: str, start: int, end: int) -> Span:
+        return cls(start, end, original[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One layout unit of an article: its kind decides whether it holds events.
+
+    ``kind`` is one of ``byline``, ``title``, ``heading``, ``caption``,
+    ``paragraph``. Only ``paragraph`` (and ``title`` for short items) carry
+    body sentences; headings and captions repeat or illustrate the body.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A photo caption; ``credit`` is the agency or outlet in its trailing parenthesis."""
+
+    text: str
+    start: int
+    end: int
+    credit: str | None = None
+    credit_start: int | None = None
+    credit_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as read, with the layout found in it.
+
+    ``id`` is derived from the text alone, so the same text read twice from
+    different places is the same document.
+    """
+
+    id: str
+    origin: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    headings: tuple[Heading, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    author_span: Span | None = None
+    dateline_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+    nationality: str | None = None
+    evidence: Span | None = None  # where the role/affiliation was read, if anywhere
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    name: str
+    mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None  # media, government, military, armed_group, igo, ngo, party, company, other
+    country: str | None = None  # ISO3
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    mentions: tuple[Span, ...]
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    feature_code: str | None = None
+    geo_precision: int | None = None
+    metonym: bool = False
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    code: str | None = None  # ISO3 country or IGO/NGO code
+    sector: str | None = None  # GOV, MIL, REB, OPP, CVL, JRN, ...
+    acled_inter: str | None = None
+    person_id: str | None = None
+    org_id: str | None = None
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    plover_type: str
+    evidence: Span
+    plover_mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    status: str = "asserted"
+    cameo_code: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    sources: tuple[Actor, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    place_id: str | None = None
+    date: str | None = None
+    time_precision: int | None = None
+    count_ids: tuple[str, ...] = ()
+    confidence: float | None = None
+    produced_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct, indirect, mixed
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+    cue: Span | None = None
+    channel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    id: str
+    kind: str
+    evidence: Span
+    value_low: int | None = None
+    value_high: int | None = None
+    approximate: bool = False
+    vague: str | None = None
+    qualifier: str | None = None
+    object: str | None = None
+    rate: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document: the unit of the JSON contract."""
+
+    document: Document
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    counts: tuple[Count, ...] = ()
+    extractors: dict[str, str] = field(default_factory=dict)  # name -> version
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract form (see ``eventwire schema``)."""
+        doc = asdict(self.document)
+        doc.pop("blocks")
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "document": doc}
+        for name in ("people", "organizations", "places", "events", "quotes", "counts"):
+            out[name] = [asdict(r) for r in getattr(self, name)]
+        out["extractors"] = dict(self.extractors)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be turned into a document or an extraction."""
+
+    origin: str
+    code: str
+    message: str
+    record_id: str | None = None
