@@ -205,7 +205,16 @@ class Extraction:
         for name in ("people", "organizations", "places", "events", "quotes", "counts"):
             out[name] = [asdict(r) for r in getattr(self, name)]
         out["extractors"] = dict(self.extractors)
-        return out
+        return _lists(out)
+
+
+def _lists(value: Any) -> Any:
+    """JSON-native containers: tuples become lists, recursively."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,121 @@
+"""The extraction contract: schema, evidence offsets, determinism, the model pin."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.errors import ModelError
+from eventwire.ingest import make_document
+from eventwire.nlp.model import check_model, model_dir
+from eventwire.records import Span
+from eventwire.run import Pipeline
+from eventwire.schema import validate
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
+
+
+def _spans(value: object):
+    """Every {start, end, text} object anywhere inside a record."""
+    if isinstance(value, dict):
+        if {"start", "end", "text"} <= value.keys():
+            yield value
+        for v in value.values():
+            yield from _spans(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _spans(v)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_span_is_evidence_and_the_output_follows_the_schema(
+    path: Path, pipeline: Pipeline
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    payload = pipeline.extract(make_document(text, str(path))).to_dict()
+    validate(payload)
+    original = payload["document"]["text"]
+    spans = list(_spans({k: v for k, v in payload.items() if k != "document"}))
+    spans += list(_spans(payload["document"]["headings"] + payload["document"]["captions"]))
+    assert spans, "an example article yields at least one record with evidence"
+    for span in spans:
+        assert original[span["start"]:span["end"]] == span["text"]
+
+
+@pytest.mark.model
+def test_extracting_twice_gives_the_same_result(pipeline: Pipeline) -> None:
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    first = pipeline.extract(make_document(text, "a")).to_dict()
+    second = pipeline.extract(make_document(text, "a")).to_dict()
+    assert first == second
+
+
+def test_examples_exist() -> None:
+    assert len(EXAMPLES) >= 3
+
+
+def test_schema_rejects_a_span_without_offsets() -> None:
+    doc = make_document("Officials said the bridge reopened on Monday.", "t")
+    from eventwire.records import Extraction, Person
+
+    bad = Extraction(doc, people=(Person("p1", "X", (Span(0, 9, "Officials"),)),)).to_dict()
+    del bad["people"][0]["mentions"][0]["start"]
+    with pytest.raises(Exception, match="start"):
+        validate(bad)
+
+
+def test_a_tampered_model_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "model"
+    shutil.copytree(model_dir(), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    check_model(copy)  # the untouched copy passes
+    with (copy / "tokenizer").open("ab") as f:
+        f.write(b"\0")
+    with pytest.raises(ModelError, match="hash"):
+        check_model(copy)
+
+
+def test_a_model_with_other_figures_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "model"
+    shutil.copytree(model_dir(), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    meta = json.loads((copy / "meta.json").read_text())
+    meta["performance"]["ents_f"] = 0.9
+    (copy / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="ents_f"):
+        check_model(copy)
+
+
+@pytest.mark.model
+def test_cli_extract_prints_valid_json(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Police said the road to the airport was closed on Monday after a "
+                       "landslide, and drivers were told to use the coast road.\n")
+    result = CliRunner().invoke(app, ["extract", str(article), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout.strip())
+    validate(payload)
+    assert payload["document"]["origin"] == str(article)
+
+
+def test_cli_extract_names_an_empty_file_and_fails(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    result = CliRunner().invoke(app, ["extract", str(empty)])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "E101" in result.stderr
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["properties"]["schema_version"]["const"] == "1.0.0"
+
+
+def test_record_to_dict_keeps_span_shape() -> None:
+    assert asdict(Span(1, 3, "ab")) == {"start": 1, "end": 3, "text": "ab"}
