@@ -430,7 +430,7 @@ def _records(
         except EventwireError as e:
             yield Failure(origin, e.code, f"{label}: {e.message}", record_id)
     if not seen:
-        raise EmptyInput("no records (only blank lines)", origin=origin)
+        raise EmptyInput("holds no records, only blank lines or a header", origin=origin)
 
 
 def _record_id(value: object, label: str, settings: Settings) -> str:
