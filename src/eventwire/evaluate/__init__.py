@@ -1,1 +1,32 @@
-"""evaluate (being written)."""
+"""Evaluation harness: scores with denominators, an evaluator registry, gate floors.
+
+``run_evaluation`` runs the registered evaluators (importing this package
+registers the built-in ones) and returns an :class:`EvaluationReport`;
+``check_floors`` compares it with the pinned floors of ``floors.json``.
+"""
+
+from eventwire.evaluate import seed as _seed  # noqa: F401  (registers the seed evaluator)
+from eventwire.evaluate.base import (
+    REGISTRY,
+    AreaResult,
+    Check,
+    DataPaths,
+    EvaluationReport,
+    EvaluatorResult,
+    Score,
+    register,
+)
+from eventwire.evaluate.floors import (
+    FloorFailure,
+    check_floors,
+    load_floors,
+    save_floors,
+    update_floors,
+)
+from eventwire.evaluate.runner import run_evaluation
+
+__all__ = [
+    "REGISTRY", "AreaResult", "Check", "DataPaths", "EvaluationReport", "EvaluatorResult",
+    "FloorFailure", "Score", "check_floors", "load_floors", "register", "run_evaluation",
+    "save_floors", "update_floors",
+]
