@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.config import FieldMap, Settings
-from eventwire.ingest.readers import normalize_date, read_inputs, read_path
+from eventwire.ingest.corpora import normalize_date
+from eventwire.ingest.readers import read_inputs, read_path
 from eventwire.records import Document, Failure
 
 STORY = (
