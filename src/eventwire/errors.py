@@ -57,6 +57,18 @@ class NotFound(InputError):
     code = "E108"
 
 
+class NonEnglish(InputError):
+    """The text is not English: the pipeline reads English only."""
+
+    code = "E109"
+
+
+class UnreadableInput(InputError):
+    """The operating system refused to read the input (permissions, I/O error)."""
+
+    code = "E110"
+
+
 class ModelError(EventwireError):
     """The packaged spaCy pipeline is missing or is not the one pinned."""
 

@@ -39,8 +39,9 @@ def extract(
             total += 1
             if isinstance(item, Failure):
                 failures += 1
-                where = f"{item.origin}#{item.record_id}" if item.record_id else item.origin
-                typer.echo(f"eventwire: error: [{item.code}] {where}: {item.message}", err=True)
+                # A record's message already opens with its place in the file ("line 7: ...").
+                typer.echo(f"eventwire: error: [{item.code}] {item.origin}: {item.message}",
+                           err=True)
                 continue
             indent = 2 if format is Format.json else None
             typer.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=indent))

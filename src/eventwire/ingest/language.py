@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from eventwire.errors import InputError
+from eventwire.errors import NonEnglish
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FUNCTION_WORDS = frozenset(
@@ -19,10 +19,6 @@ _FUNCTION_WORDS = frozenset(
 )
 MIN_WORDS = 25
 MIN_RATIO = 0.10
-
-
-class NonEnglish(InputError):
-    code = "E109"
 
 
 def guess_language(text: str, *, origin: str | None = None) -> str:

@@ -37,6 +37,7 @@ from eventwire.errors import (
     MalformedRecord,
     NotFound,
     TooLarge,
+    UnreadableInput,
     UnsupportedInput,
 )
 from eventwire.ingest.corpora import (
@@ -76,13 +77,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
-
-
-class UnreadableInput(InputError):
-    """The operating system refused to read the input (permissions, I/O error)."""
-
-    # Defined here until errors.py has a code for it (asked of its owner).
-    code = "E110"
 
 
 # ---------------------------------------------------------------- public API
