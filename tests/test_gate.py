@@ -27,7 +27,7 @@ def _paths() -> DataPaths:
                              os.environ.get("EVENTWIRE_SEED") or str(REPO.parent / "shared/seed"))
 
 
-def test_seed_metrics_stay_at_or_above_their_floors() -> None:
+def test_seed_metrics_stay_at_or_above_their_floors(pipeline: Pipeline) -> None:
     paths = _paths()
     gold = paths.seed / "gold.json"
     if not gold.is_file():
@@ -36,7 +36,7 @@ def test_seed_metrics_stay_at_or_above_their_floors() -> None:
         pytest.skip(f"seed gold data missing at {gold} (the gate runs where ../shared exists)")
     floors = load_floors()
     assert floors.get("seed"), "no floors pinned for the seed evaluator"
-    report = run_evaluation(Pipeline(), paths, only=["seed"])
+    report = run_evaluation(pipeline, paths, only=["seed"])
     (result,) = report.results
     assert result.skipped is None, result.skipped
     failures = check_floors(report, floors)
