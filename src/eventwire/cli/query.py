@@ -68,6 +68,15 @@ def as_table(rows: list[dict[str, Any]], kind: str) -> Table:
     return table
 
 
+def print_table(table: Table) -> None:
+    console = Console()
+    if not console.is_terminal:
+        # Piped or redirected: no screen to fit, so print every value whole.
+        wide = console.options.update_width(100_000)
+        console.width = max(console.width, console.measure(table, options=wide).maximum)
+    console.print(table)
+
+
 def query(
     kind: Annotated[Kind, typer.Argument(help="What to list.")],  # type: ignore[valid-type]
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document's.")] = None,
@@ -98,7 +107,7 @@ def query(
     elif format is Format.csv:
         typer.echo(as_csv(rows), nl=False)
     elif rows:
-        Console(soft_wrap=False).print(as_table(rows, str(kind.value)))
+        print_table(as_table(rows, str(kind.value)))
     else:
         typer.echo(f"no {kind.value} found", err=True)
 
