@@ -4,12 +4,16 @@ all-or-nothing writes, migrations, unopenable stores, failures and runs."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventwire.errors import StoreError
 from eventwire.records import (
@@ -26,7 +30,7 @@ from eventwire.records import (
     Quote,
     Span,
 )
-from eventwire.store import SCHEMA_VERSION, DuckDBStore, store_results
+from eventwire.store import SCHEMA_VERSION, DuckDBStore, Store, store_results
 
 TEXT = (
     "Gunmen attack police post near Karesh\n\n"
@@ -288,3 +292,52 @@ def test_a_mixed_batch_records_failures_with_its_run(db: Path) -> None:
         run = store.query("runs")[0]
     assert run["summary"] == summary.to_dict()
     assert run["summary"]["status"] == "finished"
+
+
+def test_duckdb_store_follows_the_store_protocol(db: Path) -> None:
+    assert isinstance(DuckDBStore(db), Store)
+
+
+@st.composite
+def extractions(draw: st.DrawFn) -> Extraction:
+    """Any text with people and counts whose spans lie inside it."""
+    text = draw(st.text(min_size=1, max_size=60))
+
+    def any_span() -> Span:
+        start = draw(st.integers(0, len(text)))
+        return Span.of(text, start, draw(st.integers(start, len(text))))
+
+    names = st.text(max_size=12)
+    people = tuple(
+        Person(f"p{i}", draw(names), tuple(any_span() for _ in range(draw(st.integers(0, 2)))),
+               aliases=tuple(draw(st.lists(names, max_size=2))), role=draw(st.none() | names))
+        for i in range(draw(st.integers(0, 3))))
+    counts = tuple(
+        Count(f"c{i}", draw(names), any_span(), value_low=draw(st.none() | st.integers(0, 10**9)),
+              approximate=draw(st.booleans()))
+        for i in range(draw(st.integers(0, 2))))
+    doc = Document(id="replaced-by-the-test", origin=draw(names), text=text,
+                   title=draw(st.none() | names))
+    return Extraction(doc, people=people, counts=counts, extractors={"x": draw(names)})
+
+
+_fresh_ids = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBStore]:
+    # One store for all examples (each example gets a fresh document id): creating a
+    # file per example would spend the time on migrations, not on round trips.
+    with DuckDBStore(tmp_path_factory.mktemp("prop") / "s.duckdb") as store:
+        yield store
+
+
+@settings(max_examples=60, deadline=None)
+@given(extraction=extractions())
+def test_any_extraction_round_trips(shared_store: DuckDBStore, extraction: Extraction) -> None:
+    # Hypothesis replays examples; a fresh id keeps each one new to the shared store.
+    doc = dataclasses.replace(extraction.document, id=f"doc-{next(_fresh_ids)}")
+    extraction = dataclasses.replace(extraction, document=doc)
+    assert shared_store.write_extraction(extraction, None)
+    assert shared_store.get_extraction(extraction.document.id) == extraction
+    assert shared_store.write_extraction(extraction, None) is False
