@@ -103,13 +103,13 @@ def _gate(report: EvaluationReport, floors_path: Path) -> bool:
 
 def evaluate(
     data: Annotated[str | None, typer.Option(
-        "--data", help="Shared data folder [env EVENTWIRE_DATA; default ../shared/data].")] = None,
+        "--data", help="Shared data folder (env EVENTWIRE_DATA; default ../shared/data).")] = None,
     seed: Annotated[str | None, typer.Option(
-        "--seed", help="Seed gold folder [env EVENTWIRE_SEED; default ../shared/seed].")] = None,
+        "--seed", help="Seed gold folder (env EVENTWIRE_SEED; default ../shared/seed).")] = None,
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Run only this evaluator (repeatable).")] = None,
     report: Annotated[Path | None, typer.Option(
-        "--report", help="JSON report path [default reports/evaluate-<timestamp>.json].")] = None,
+        "--report", help="JSON report path (default reports/evaluate-<timestamp>.json).")] = None,
     gate: Annotated[bool, typer.Option(
         "--gate", help="Exit non-zero if a floor is broken or gated data is missing.")] = False,
     update: Annotated[bool, typer.Option(
