@@ -20,7 +20,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/eventwire ingest examples/
+	$(BIN)/eventwire ingest examples/*.txt
 	$(BIN)/eventwire info
 
 test: $(VENV)/.installed-dev

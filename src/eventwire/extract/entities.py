@@ -1,14 +1,329 @@
-"""People and organizations (skeleton)."""
+"""People and organizations: named-entity mentions grouped into records.
+
+spaCy's small English model finds the names; this module decides what they
+are and who is who:
+
+* a name after a media noun ("the newspaper "X"") or in the organization
+  dictionary is an organization, whatever the tagger said;
+* a name followed by a geographic head noun ("the X-Y triangle") is a place;
+* short forms, particles and one slipped letter of a surname are merged into
+  the person they name ("Aba Zaid", "Al-Hayek", "Takin" for "Tekin");
+* role, affiliation and nationality come from pre-modifiers and appositions
+  (:mod:`eventwire.extract.roles`);
+* photo-caption credits are news organizations.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from eventwire.extract.names import is_misspelling, is_short_form, name_tokens, org_key
 from eventwire.extract.parse import ParsedBlock
-from eventwire.records import Document, Organization, Person
+from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
+from eventwire.records import Document, Organization, Person, Span
+from eventwire.resolve import dictionaries
 
 VERSION = "entities.rules.v1"
+
+MEDIA_NOUNS = frozenset(
+    "newspaper paper daily weekly magazine agency channel broadcaster network website "
+    "outlet station tv television radio site portal tabloid".split()
+)
+GEO_HEADS = frozenset(
+    "triangle region countryside district province governorate road highway border area "
+    "city town village valley river mountain mountains crossing airport base camp square "
+    "street neighborhood neighbourhood suburb".split()
+)
+_QUOTES = "\"“”«»'‘’"
+_MEDIA_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(MEDIA_NOUNS, key=len, reverse=True)) + r")\s+[\"“«]?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|al|el|de|du|la|le))*(?<![\s.]))"
+)
+_ORG_HEADS = {
+    "government": ("ministry", "government", "cabinet", "parliament", "presidency", "council"),
+    "military": ("army", "forces", "navy", "air force", "guard", "police", "brigade"),
+    "party": ("party",),
+    "media": ("news", "agency", "times", "post", "tv", "radio", "press", "television",
+              "gazette", "gazeta", "journal", "herald", "tribune", "net"),
+    "company": ("inc", "corp", "ltd", "plc", "company", "bank", "group"),
+    "igo": ("united nations", "league", "union", "organisation", "organization"),
+}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One name in the text, before grouping."""
+
+    span: Span
+    label: str  # PERSON or ORG
+    parsed: ParsedBlock | None
+    kind: str | None = None  # for organizations
+    tokens: tuple[str, ...] = ()
+    credit: bool = False
+    subject: bool = False  # the name is the grammatical subject of its clause
+
+
+@dataclass(slots=True)
+class _PersonGroup:
+    mentions: list[Mention] = field(default_factory=list)
+    finding: RoleFinding | None = None
+
+    @property
+    def full(self) -> tuple[str, ...]:
+        return max((m.tokens for m in self.mentions), key=len)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim leading articles, quotes and a trailing possessive from an entity span."""
+    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+        start += 1
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    for tail in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(tail):
+            end -= len(tail)
+            break
+    while end > start and (text[end - 1] in _QUOTES + ".,;:" or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: ANN001
+    """Decide what a tagged name is; None for what is neither person nor organization."""
+    start, end = _clean(original, pb.offset + ent.start_char, pb.offset + ent.end_char)
+    surface = original[start:end]
+    if not surface or not any(c.isupper() for c in surface):
+        return None
+    span = Span.of(original, start, end)
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start] if not t.is_punct]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    # "the Russian newspaper": a demonym before a media noun describes it, it is not its name.
+    if ent.label_ not in ("NORP", "GPE", "LOC", "DATE") and (
+            MEDIA_NOUNS & set(before[-2:]) or after in MEDIA_NOUNS):
+        return Mention(span, "ORG", pb, kind="media")
+    subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+    if ent.label_ not in ("PERSON", "ORG"):
+        # The tagger calls an odd spelling of a surname a place ("Rahmuni said"); keep
+        # subjects aside so a person with that surname can claim them.
+        if ent.label_ in ("GPE", "LOC", "NORP") and subject and len(ent) == 1:
+            return Mention(span, "OTHER", pb, tokens=name_tokens(surface), subject=True)
+        return None
+    entry = dictionaries.organization_by_name(surface)
+    if entry is not None:
+        return Mention(span, "ORG", pb, kind=entry.kind)
+    if _names_a_place(ent):
+        return None
+    if ent.label_ == "PERSON":
+        if dictionaries.country_by_word(surface) is not None:
+            return None
+        return Mention(span, "PERSON", pb, tokens=name_tokens(surface), subject=subject)
+    return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
+
+
+def _names_a_place(ent) -> bool:  # noqa: ANN001
+    """The tagger's PERSON/ORG is a place: "X province", "the countryside of X",
+    "the villages of X, Y and Z"."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in GEO_HEADS:
+        return True
+    head = ent.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return head.head.head.lemma_.lower() in GEO_HEADS
+    return False
+
+
+def _media_mentions(text: str) -> list[Mention]:
+    """Names right after a media noun, tagged or not: 'the weekly "Le Point"', 'agency AFP'."""
+    found = []
+    for m in _MEDIA_NAME.finditer(text):
+        found.append(Mention(Span.of(text, m.start("name"), m.end("name")), "ORG", None,
+                             kind="media"))
+    return found
+
+
+def collect_mentions(document: Document, parsed: list[ParsedBlock]) -> list[Mention]:
+    """Every PERSON/ORG name, the byline author and the caption credits, in text order."""
+    text = document.text
+    found: list[Mention] = []
+    if document.author_span is not None:
+        s = document.author_span
+        found.append(Mention(s, "PERSON", None, tokens=name_tokens(s.text)))
+    for pb in parsed:
+        for ent in pb.doc.ents:
+            if m := _classify(ent, pb, text):
+                found.append(m)
+    for media in _media_mentions(text):
+        found = [m for m in found if not _overlaps(m.span, media.span)]
+        found.append(media)
+    for cap in document.captions:
+        if cap.credit and cap.credit_start is not None and cap.credit_end is not None:
+            span = Span.of(text, cap.credit_start, cap.credit_end)
+            found = [m for m in found if not _overlaps(m.span, span)]
+            found.append(Mention(span, "ORG", None, kind="media", credit=True))
+    return sorted(found, key=lambda m: m.span.start)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _group_people(mentions: list[Mention]) -> list[_PersonGroup]:
+    """Full names first; then short forms and misspellings join the person they name."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    groups: list[_PersonGroup] = []
+    for m in sorted(people, key=lambda m: (-len(m.tokens), m.span.start)):
+        target = _find_group(m.tokens, groups, m.span.start)
+        if target is None:
+            groups.append(_PersonGroup([m]))
+        else:
+            target.mentions.append(m)
+    _adopt_org_mentions(mentions, groups)
+    for g in groups:
+        g.mentions.sort(key=lambda m: m.span.start)
+    return sorted(groups, key=lambda g: g.mentions[0].span.start)
+
+
+def _find_group(tokens: tuple[str, ...], groups: list[_PersonGroup], at: int) -> _PersonGroup | None:
+    exact = [g for g in groups if g.full == tokens]
+    if exact:
+        return exact[0]
+    short = [g for g in groups if is_short_form(tokens, g.full)]
+    if not short and len(tokens) == 1:
+        short = [g for g in groups if len(g.full) > 1 and is_misspelling(tokens[0], g.full[-1])]
+    if not short:
+        return None
+    # Two people share the surname: the one named last before this mention is meant.
+    def last_before(g: _PersonGroup) -> int:
+        return max((m.span.start for m in g.mentions if m.span.start <= at), default=-1)
+
+    return max(short, key=last_before)
+
+
+def _adopt_org_mentions(mentions: list[Mention], groups: list[_PersonGroup]) -> None:
+    """The tagger often calls a lone surname an ORG ("Tekin told"): give it to its person."""
+    for m in mentions:
+        if m.label not in ("ORG", "OTHER") or m.kind is not None or not m.tokens:
+            continue
+        if len(m.tokens) > 3:
+            continue
+        target = _find_group(m.tokens, groups, m.span.start)
+        if target is not None and (target.full == m.tokens or len(target.full) > len(m.tokens)):
+            m.label = "PERSON"
+            target.mentions.append(m)
+
+
+def _surname_mentions(document: Document, groups: list[_PersonGroup], taken: list[Span]) -> None:
+    """Add later bare-surname mentions the tagger missed, so every mention is evidence."""
+    for g in groups:
+        full = max(g.mentions, key=lambda m: len(m.tokens))
+        surface = full.span.text.split()[-1]
+        if len(g.full) < 2 or len(surface) < 3:
+            continue
+        for hit in re.finditer(rf"\b{re.escape(surface)}\b", document.text):
+            span = Span.of(document.text, hit.start(), hit.end())
+            if not any(_overlaps(span, t) for t in taken):
+                g.mentions.append(Mention(span, "PERSON", None, tokens=name_tokens(surface)))
+                taken.append(span)
+        g.mentions.sort(key=lambda m: m.span.start)
+
+
+def _person_records(document: Document, groups: list[_PersonGroup]) -> tuple[Person, ...]:
+    findings: dict[int, RoleFinding] = {}
+    ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.span.start)
+    owner = {id(m): i for i, g in enumerate(groups) for m in g.mentions}
+    previous: Mention | None = None
+    for m in ordered:
+        gi = owner[id(m)]
+        if m.parsed is None and document.author_span is not None and m.span == document.author_span:
+            found = RoleFinding(role="author", evidence=m.span)
+        else:
+            found = find_role(document.text, m.span, m.parsed)
+            if found is None and previous is not None:
+                found = inherit_gapped_role(document.text, previous.span, m.span,
+                                            findings.get(owner[id(previous)]))
+        if found is not None and gi not in findings:
+            findings[gi] = found
+        previous = m
+    records = []
+    for i, g in enumerate(groups):
+        name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
+        forms = dict.fromkeys(m.span.text for m in g.mentions)
+        found = findings.get(i)
+        records.append(Person(
+            id=f"p{i + 1}",
+            name=name_mention.span.text,
+            mentions=tuple(m.span for m in g.mentions),
+            aliases=tuple(f for f in forms if f != name_mention.span.text),
+            role=found.role if found else None,
+            affiliation=found.affiliation if found else None,
+            nationality=found.nationality if found else None,
+            evidence=found.evidence if found else None,
+        ))
+    return tuple(records)
+
+
+def _org_kind(name: str) -> str | None:
+    lower = f" {name.lower()} "
+    for kind, heads in _ORG_HEADS.items():
+        if any(f" {h} " in lower for h in heads):
+            return kind
+    return None
+
+
+def _org_country(document: Document, span: Span) -> str | None:
+    """A demonym in or right before the name: "the Russian newspaper X", "Turkish Foreign Ministry"."""
+    window = document.text[max(0, span.start - 40):span.end]
+    words = re.findall(r"[A-Z][\w’'-]+", window)
+    for word in reversed(words):
+        country = dictionaries.country_by_word(word)
+        if country is not None:
+            return country.iso3
+    return None
+
+
+def _organization_records(document: Document, mentions: list[Mention]) -> tuple[Organization, ...]:
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    entries = {}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        entry = dictionaries.organization_by_name(m.span.text, credit=m.credit)
+        key = f"dict:{entry.name}" if entry else org_key(m.span.text)
+        if key:
+            groups[key].append(m)
+            entries[key] = entry
+    records = []
+    for i, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].span.start)):
+        entry = entries[key]
+        name = entry.name if entry else max((m.span.text for m in ms), key=len)
+        forms = dict.fromkeys(m.span.text for m in ms)
+        kind = (entry.kind if entry else None) or next((m.kind for m in ms if m.kind), None)
+        country = (entry.country if entry else None) or _org_country(document, ms[0].span)
+        records.append(Organization(
+            id=f"o{i + 1}",
+            name=name,
+            mentions=tuple(m.span for m in ms),
+            aliases=tuple(f for f in forms if f != name),
+            kind=kind or _org_kind(name),
+            country=country or None,
+        ))
+    return tuple(records)
 
 
 def extract_entities(
     document: Document, parsed: list[ParsedBlock]
 ) -> tuple[tuple[Person, ...], tuple[Organization, ...]]:
-    return (), ()
+    """People and organizations named in ``document``, each with every mention as evidence."""
+    mentions = collect_mentions(document, parsed)
+    groups = _group_people(mentions)
+    taken = [m.span for m in mentions if m.label in ("PERSON", "ORG")]
+    _surname_mentions(document, groups, taken)
+    people = _person_records(document, groups)
+    organizations = _organization_records(document, [m for m in mentions if m.label == "ORG"])
+    return people, organizations

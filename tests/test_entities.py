@@ -1,0 +1,109 @@
+"""People and organizations on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.ingest import make_document
+from eventwire.run import Pipeline
+
+pytestmark = pytest.mark.model
+
+
+def _extract(pipeline: Pipeline, text: str):
+    return pipeline.extract(make_document(text, "test"))
+
+
+def _person(extraction, surname: str):
+    hits = [p for p in extraction.people if surname in p.name]
+    assert len(hits) == 1, [p.name for p in extraction.people]
+    return hits[0]
+
+
+def test_byline_author_is_a_person_with_role_author(pipeline: Pipeline) -> None:
+    text = (
+        "Maria Fontaine - Beirut\n\n"
+        "Heavy rain flooded several districts of the city on Monday, officials said, "
+        "and schools were closed for the rest of the week.\n"
+    )
+    author = _person(_extract(pipeline, text), "Fontaine")
+    assert author.name == "Maria Fontaine"
+    assert author.role == "author"
+
+
+def test_premodifier_gives_role_and_nationality(pipeline: Pipeline) -> None:
+    text = (
+        "Greek economist and political analyst Nikos Papadakis told Reuters that "
+        "the new budget would not pass. Papadakis added that the vote could be delayed.\n"
+    )
+    person = _person(_extract(pipeline, text), "Papadakis")
+    assert person.role == "economist and political analyst"
+    assert person.nationality == "GRC"
+    assert len(person.mentions) == 2
+    assert person.evidence is not None and "political analyst" in person.evidence.text
+
+
+def test_short_form_and_misspelling_merge_into_one_person(pipeline: Pipeline) -> None:
+    text = (
+        "The lawyer Samir Haddad Rahmouni said the trial was unfair. "
+        "Haddad Rahmouni told reporters the court ignored the evidence.\n\n"
+        "Rahmuni later said he would appeal the ruling before the end of the month.\n"
+    )
+    person = _person(_extract(pipeline, text), "Rahmouni")
+    assert person.name == "Samir Haddad Rahmouni"
+    assert "Rahmuni" in person.aliases
+    assert len(person.mentions) == 3
+
+
+def test_different_surnames_stay_apart(pipeline: Pipeline) -> None:
+    text = "Defence Minister Paul Berger met Interior Minister Anna Becker in Vienna on Friday.\n"
+    extraction = _extract(pipeline, text)
+    names = sorted(p.name for p in extraction.people)
+    assert names == ["Anna Becker", "Paul Berger"]
+
+
+def test_affiliation_from_a_media_premodifier(pipeline: Pipeline) -> None:
+    text = (
+        "Local reporters - including a correspondent for the French weekly \"Le Point\" "
+        "for African affairs Claire Dubois - believe the talks will fail.\n"
+    )
+    extraction = _extract(pipeline, text)
+    person = _person(extraction, "Dubois")
+    assert person.role == "correspondent"
+    assert person.affiliation == "Le Point"
+    media = [o for o in extraction.organizations if o.name == "Le Point"]
+    assert media and media[0].kind == "media"
+
+
+def test_gapped_title_is_shared_by_the_second_name(pipeline: Pipeline) -> None:
+    text = (
+        "The dispute will be discussed at a summit of French President Jean Morel "
+        "and German Karl Weber next month.\n"
+    )
+    extraction = _extract(pipeline, text)
+    weber = _person(extraction, "Weber")
+    assert weber.role == "president"
+    assert weber.nationality == "DEU"
+    assert _person(extraction, "Morel").nationality == "FRA"
+
+
+def test_caption_credit_is_a_media_organization(pipeline: Pipeline) -> None:
+    text = (
+        "Rescue teams searched the rubble of the market for a second day, the civil "
+        "defence service said on Tuesday.\n\n"
+        "Rescuers search the rubble of the destroyed market (Reuters)\n\n"
+        "The service said more teams would arrive from the capital on Wednesday.\n"
+    )
+    extraction = _extract(pipeline, text)
+    credit = [o for o in extraction.organizations if o.name == "Reuters"]
+    assert credit and credit[0].kind == "media"
+    assert all(m.text == "Reuters" for m in credit[0].mentions)
+
+
+def test_name_before_a_geographic_noun_is_not_a_person(pipeline: Pipeline) -> None:
+    text = (
+        "Fighting moved towards the Kafr Halab-Tal Hadya triangle on Sunday, "
+        "residents said.\n"
+    )
+    extraction = _extract(pipeline, text)
+    assert not any("Hadya" in p.name for p in extraction.people)
