@@ -421,3 +421,12 @@ def test_seed_evaluator_end_to_end_on_a_written_gold(pipeline: Pipeline, tmp_pat
     assert m["structure.author"] == 1.0 and m["structure.headings.recall"] == 1.0
     assert m["counts.recall"] == 0.0  # nothing emits counts for this text
     assert json.loads(json.dumps(report.to_dict()))["evaluators"][0]["name"] == "seed"
+
+
+def test_a_short_name_written_only_inside_the_full_name_need_not_be_an_alias() -> None:
+    from eventwire.evaluate.gold import GoldPerson
+    from eventwire.evaluate.scoring import written_names
+
+    gold = GoldPerson(name="Anna Berg", aliases=("Berg",), role_any=(), required=True)
+    assert written_names(gold, "Minister Anna Berg arrived.") == {"anna berg"}
+    assert written_names(gold, "Minister Anna Berg arrived. Berg said no.") == {"anna berg", "berg"}

@@ -134,9 +134,24 @@ def person_matches(p: Person, g: GoldPerson) -> bool:
     return bool(person_names(p) & names_of(g.names))
 
 
+def written_names(g: GoldPerson, text: str) -> set[str]:
+    """Names of ``g`` that stand in the text on their own, not only inside a longer name of ``g``.
+
+    "Putin" is written in "Vladimir Putin", but only as part of it: no record
+    has to list it as an alias then.
+    """
+    rest = f" {normalize(text)} "
+    written = set()
+    for name in sorted(names_of(g.names), key=len, reverse=True):
+        if contains_words(rest, name):
+            written.add(name)
+            rest = rest.replace(f" {name} ", " | ")
+    return written
+
+
 def is_merged(g: GoldPerson, people: Sequence[Person], text: str) -> bool:
     """Whether one record holds every name of ``g`` that is written in the text."""
-    written = names_of(n for n in g.names if contains_words(text, n))
+    written = written_names(g, text)
     return any(written <= person_names(p) for p in people)
 
 
@@ -160,7 +175,7 @@ def score_people(gold: Sequence[GoldPerson], ex: Extraction) -> AreaResult:
     text = ex.document.text
     merged, split = check_found(
         "people.merged", found,
-        lambda g: len(names_of(n for n in g.names if contains_words(text, n))) > 1,
+        lambda g: len(written_names(g, text)) > 1,
         lambda g: is_merged(g, people, text))
     misses = (*_missed("people", gold, found, lambda g: g.name),
               *(f"people.role: {g.name!r} has {[p.role for p in records(g)]}, "
