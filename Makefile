@@ -27,7 +27,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q
 
 evaluate: $(VENV)/.installed
-	$(BIN)/eventwire evaluate
+	$(BIN)/eventwire evaluate --gate
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

@@ -81,5 +81,17 @@ class StoreError(EventwireError):
     code = "E300"
 
 
+class StoreSchemaTooNew(StoreError):
+    """The store was written by a newer eventwire: upgrading eventwire reads it."""
+
+    code = "E301"
+
+
 class EvaluationDataMissing(EventwireError):
     code = "E400"
+
+
+class DictionaryError(EventwireError):
+    """A dictionary file is malformed: wrong columns, a bad code, a clashing entry."""
+
+    code = "E500"

@@ -105,7 +105,8 @@ class Organization:
     name: str
     mentions: tuple[Span, ...]
     aliases: tuple[str, ...] = ()
-    kind: str | None = None  # media, government, military, armed_group, igo, ngo, party, company, other
+    # media, government, military, armed_group, igo, ngo, party, company, other
+    kind: str | None = None
     country: str | None = None  # ISO3
 
 

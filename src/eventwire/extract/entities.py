@@ -189,7 +189,9 @@ def _group_people(mentions: list[Mention]) -> list[_PersonGroup]:
     return sorted(groups, key=lambda g: g.mentions[0].span.start)
 
 
-def _find_group(tokens: tuple[str, ...], groups: list[_PersonGroup], at: int) -> _PersonGroup | None:
+def _find_group(
+    tokens: tuple[str, ...], groups: list[_PersonGroup], at: int
+) -> _PersonGroup | None:
     exact = [g for g in groups if g.full == tokens]
     if exact:
         return exact[0]
@@ -277,7 +279,7 @@ def _org_kind(name: str) -> str | None:
 
 
 def _org_country(document: Document, span: Span) -> str | None:
-    """A demonym in or right before the name: "the Russian newspaper X", "Turkish Foreign Ministry"."""
+    """A demonym in or right before the name: "the Russian newspaper X", "Turkish Army"."""
     window = document.text[max(0, span.start - 40):span.end]
     words = re.findall(r"[A-Z][\w’'-]+", window)
     for word in reversed(words):

@@ -14,7 +14,9 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 # Particles that may be written, dropped or joined by a hyphen without changing who is meant.
-PARTICLES = frozenset("al el ad an ar as at az ash bin ibn bint abu de del der di da du van von la le".split())
+PARTICLES = frozenset(
+    "al el ad an ar as at az ash bin ibn bint abu de del der di da du van von la le".split()
+)
 _SEPARATORS = re.compile(r"[-‐‑–—'’`ʿʾ.\s]+")
 _QUOTES = "\"“”«»'‘’"
 

@@ -71,7 +71,7 @@ def _demonym_before(segment: str, at: int) -> str | None:
 
 
 def _affiliation(tail: str) -> str | None:
-    """The organization a role is held at: a quoted name, else the capitalised words after the preposition."""
+    """Where a role is held: a quoted name, else the capitalised words after the preposition."""
     if not _PREP.match(tail):
         return None
     if quoted := _QUOTED.search(tail):

@@ -113,7 +113,8 @@ class _Builder:
         if not m:
             return False
         self.fields["author"] = m["name"]
-        self.fields["author_span"] = Span.of(self.text, start + m.start("name"), start + m.end("name"))
+        self.fields["author_span"] = Span.of(
+            self.text, start + m.start("name"), start + m.end("name"))
         if m["place"]:
             self.fields["dateline"] = m["place"]
             self.fields["dateline_span"] = Span.of(

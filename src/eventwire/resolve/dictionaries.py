@@ -29,7 +29,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from eventwire.errors import EventwireError
+from eventwire.errors import DictionaryError
 
 __all__ = [
     "Country",
@@ -88,13 +88,6 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _CAMEO = re.compile(r"[A-Z]{3,15}")
 _WEAK = "~"
-
-
-class DictionaryError(EventwireError):
-    """A dictionary file is malformed: wrong columns, a bad code, a clashing entry."""
-
-    # TODO(errors.py owner): register E500 there; defined here to keep this change local.
-    code = "E500"
 
 
 @dataclass(frozen=True)

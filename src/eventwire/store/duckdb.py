@@ -15,7 +15,7 @@ from typing import Any, Self
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import StoreError, StoreSchemaTooNew
 from eventwire.records import (
     Count,
     Document,
@@ -156,7 +156,7 @@ class DuckDBStore:
     def _check_or_migrate(self) -> None:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
-            raise StoreError(
+            raise StoreSchemaTooNew(
                 f"the store is at schema version {version}, newer than this eventwire "
                 f"understands ({SCHEMA_VERSION}); upgrade eventwire to use it",
                 origin=self.location)
