@@ -1,58 +1,82 @@
 """The extraction pipeline: Document in, Extraction out.
 
-``Pipeline`` holds the spaCy pipeline (injected, or loaded lazily on first
-use) and calls each extractor in turn. ``process_batch`` runs it over a stream
-and turns a failing article into a Failure record so a batch always goes on.
+``Pipeline`` holds the resources (the spaCy pipeline, the gazetteer), injected
+or loaded lazily on first use, and runs the stages in order over a shared
+:class:`~eventwire.extract.context.Context`. ``process_batch`` runs it over a
+stream and turns a failing article into a Failure record so a batch always
+goes on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire import __version__
 from eventwire.errors import EventwireError
-from eventwire.extract import entities
+from eventwire.extract import counts, dates, entities, events, places, quotes
+from eventwire.extract.context import Context
 from eventwire.extract.parse import parse_document
 from eventwire.records import Document, Extraction, Failure
+from eventwire.run.resources import Resources
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
-EXTRACTORS = {
-    "structure": "structure.rules.v1",
-    "entities": entities.VERSION,
-}
+STRUCTURE_VERSION = "structure.rules.v1"
+
+
+def extractor_versions() -> dict[str, str]:
+    """Versions of everything that shapes the output, stored with each record and run."""
+    return {
+        "eventwire": __version__,
+        "structure": STRUCTURE_VERSION,
+        "entities": entities.VERSION,
+        "dates": dates.VERSION,
+        "places": places.VERSION,
+        "quotes": quotes.VERSION,
+        "counts": counts.VERSION,
+        "events": events.VERSION,
+    }
 
 
 class Pipeline:
     """Extracts records from Documents. No I/O happens until the first call."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
-        self._nlp = nlp
+    def __init__(self, nlp: Language | None = None, *, resources: Resources | None = None,
+                 gazetteer: Any = None) -> None:
+        self.resources = resources or Resources(nlp=nlp, gazetteer=gazetteer)
 
     @property
     def nlp(self) -> Language:
-        if self._nlp is None:
-            from eventwire.nlp import load_pipeline
-
-            self._nlp = load_pipeline()
-        return self._nlp
+        return self.resources.nlp
 
     def versions(self) -> dict[str, str]:
-        """Versions of everything that shapes the output, stored with each run."""
-        return {"eventwire": __version__, **EXTRACTORS}
+        return extractor_versions()
 
     def extract(self, document: Document) -> Extraction:
-        parsed = parse_document(document, self.nlp)
-        people, organizations = entities.extract_entities(document, parsed)
+        ctx = Context(document, parse_document(document, self.nlp), self.resources)
+        ctx.people, ctx.organizations = entities.extract_entities(document, ctx.parsed)
+        ctx.dates = dates.extract(ctx)
+        if ctx.dates.published and not document.published:
+            document = dataclasses.replace(document, published=ctx.dates.published.isoformat())
+            ctx.document = document
+        ctx.places = places.extract(ctx)
+        ctx.quotes = quotes.extract(ctx)
+        ctx.counts = counts.extract(ctx)
+        found_events = events.extract(ctx)
         return Extraction(
             document=document,
-            people=people,
-            organizations=organizations,
+            people=ctx.people,
+            organizations=ctx.organizations,
+            places=ctx.places,
+            events=found_events,
+            quotes=ctx.quotes,
+            counts=ctx.counts,
             extractors=self.versions(),
         )
 
