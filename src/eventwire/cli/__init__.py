@@ -11,7 +11,7 @@ import logging
 
 import typer
 
-from eventwire.cli import evaluate, extract, info, ingest, query, schema, show
+from eventwire.cli import evaluate, extract, gazetteer, info, ingest, query, schema, show
 
 app = typer.Typer(
     name="eventwire",
@@ -30,7 +30,7 @@ def _root(
                         format="%(levelname)s %(name)s: %(message)s")
 
 
-for module in (extract, schema, ingest, show, query, info, evaluate):
+for module in (extract, schema, ingest, show, query, info, evaluate, gazetteer):
     module.register(app)
 
 

@@ -5,7 +5,12 @@ registers the built-in ones) and returns an :class:`EvaluationReport`;
 ``check_floors`` compares it with the pinned floors of ``floors.json``.
 """
 
-from eventwire.evaluate import seed as _seed  # noqa: F401  (registers the seed evaluator)
+# Importing an evaluator module registers its evaluators.
+from eventwire.evaluate import counts as _counts  # noqa: F401
+from eventwire.evaluate import events as _events  # noqa: F401
+from eventwire.evaluate import geo as _geo  # noqa: F401
+from eventwire.evaluate import quotes as _quotes  # noqa: F401
+from eventwire.evaluate import seed as _seed  # noqa: F401
 from eventwire.evaluate.base import (
     REGISTRY,
     AreaResult,

@@ -1,0 +1,1 @@
+"""Evaluators for the counts extractor (stub: registers nothing until its issue lands)."""

@@ -1,0 +1,1 @@
+"""Evaluators for the events extractor (stub: registers nothing until its issue lands)."""

@@ -1,0 +1,1 @@
+"""Evaluators for the geo extractor (stub: registers nothing until its issue lands)."""

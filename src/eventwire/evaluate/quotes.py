@@ -1,0 +1,1 @@
+"""Evaluators for the quotes extractor (stub: registers nothing until its issue lands)."""
