@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from eventwire.extract.names import is_misspelling, is_short_form, name_tokens, org_key
+from eventwire.extract.names import fold, is_misspelling, is_short_form, name_tokens, org_key
 from eventwire.extract.parse import ParsedBlock
 from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
@@ -35,6 +35,22 @@ GEO_HEADS = frozenset(
     "triangle region countryside district province governorate road highway border area "
     "city town village valley river mountain mountains crossing airport base camp square "
     "street neighborhood neighbourhood suburb".split()
+)
+# Words that make a name an organization's, whatever the tagger said: English heads and the
+# Arabic ones that open the names of armed groups and associations in transliteration.
+ORG_WORDS = frozenset(
+    "front brigade brigades army movement council committee observatory party union ministry "
+    "agency organization organisation foundation institute university forces group network "
+    "coalition alliance league association society commission authority court bank company "
+    "corporation federation office department directorate battalion division regiment "
+    "jaysh jaish harakat harakat liwa liwaa ahrar ansar jabhat jabhet hayat hayet hayaat kataib "
+    "kataeb saraya faylaq jamiyat jamaat tanzim".split()
+)
+# Transliterated Arabic place names open with a landform or settlement word ("Tal Abyad",
+# "Deir ez-Zor", "Jisr al-Shughur", "Kafr Nabl"); a personal name does not.
+PLACE_FIRST_WORDS = frozenset(
+    "tal tell tall deir dayr jisr maarat maarrat marat kafr kfar ain ayn beit bayt bir khan ras "
+    "jabal jebel jabel wadi qasr marj khirbet khirbat nahr sahl qalaat qalat".split()
 )
 _QUOTES = "\"“”«»'‘’"
 _MEDIA_NAME = re.compile(
@@ -102,7 +118,8 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     # "the Russian newspaper": a demonym before a media noun describes it, it is not its name.
     if ent.label_ not in ("NORP", "GPE", "LOC", "DATE") and (
-            MEDIA_NOUNS & set(before[-2:]) or after in MEDIA_NOUNS):
+            MEDIA_NOUNS & set(before[-2:]) or after in MEDIA_NOUNS
+            or (len(ent) > 1 and ent[-1].lower_ in MEDIA_NOUNS)):
         return Mention(span, "ORG", pb, kind="media")
     subject = ent.root.dep_ in ("nsubj", "nsubjpass")
     if ent.label_ not in ("PERSON", "ORG"):
@@ -119,6 +136,11 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
     if ent.label_ == "PERSON":
         if dictionaries.country_by_word(surface) is not None:
             return None
+        first = fold(surface).split()[0]
+        if first in PLACE_FIRST_WORDS or surface[:3] in ("al-", "el-", "as-", "ad-", "ar-"):
+            return None
+        if ORG_WORDS & set(name_tokens(surface)):
+            return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
         return Mention(span, "PERSON", pb, tokens=name_tokens(surface), subject=subject)
     return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
 
@@ -252,13 +274,15 @@ def _person_records(document: Document, groups: list[_PersonGroup]) -> tuple[Per
         if found is not None and gi not in findings:
             findings[gi] = found
         previous = m
-    records = []
+    records: list[Person] = []
     for i, g in enumerate(groups):
+        if not _worth_a_record(g, findings.get(i)):
+            continue
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
         forms = dict.fromkeys(m.span.text for m in g.mentions)
         found = findings.get(i)
         records.append(Person(
-            id=f"p{i + 1}",
+            id=f"p{len(records) + 1}",
             name=name_mention.span.text,
             mentions=tuple(m.span for m in g.mentions),
             aliases=tuple(f for f in forms if f != name_mention.span.text),
@@ -268,6 +292,17 @@ def _person_records(document: Document, groups: list[_PersonGroup]) -> tuple[Per
             evidence=found.evidence if found else None,
         ))
     return tuple(records)
+
+
+def _worth_a_record(group: _PersonGroup, finding: RoleFinding | None) -> bool:
+    """A lone word the tagger called a person needs support: a role, or acting as a subject.
+
+    Without it, a single capitalised word is as often a place, a group or a
+    common noun ("Observatory", "Palmyra") as a surname.
+    """
+    if len(group.full) > 1 or finding is not None:
+        return True
+    return any(m.subject for m in group.mentions)
 
 
 def _org_kind(name: str) -> str | None:
