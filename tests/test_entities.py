@@ -107,3 +107,27 @@ def test_name_before_a_geographic_noun_is_not_a_person(pipeline: Pipeline) -> No
     )
     extraction = _extract(pipeline, text)
     assert not any("Hadya" in p.name for p in extraction.people)
+
+
+def test_group_names_with_organization_words_are_organizations(pipeline: Pipeline) -> None:
+    text = (
+        "Fighters from Liwa al-Fajr and the Northern Shield Brigade attacked a checkpoint "
+        "on Monday, the monitoring group said.\n"
+    )
+    extraction = _extract(pipeline, text)
+    assert not any("Liwa" in p.name or "Brigade" in p.name for p in extraction.people)
+
+
+def test_transliterated_place_names_are_not_people(pipeline: Pipeline) -> None:
+    text = (
+        "Government troops entered Tal Sahran and Kafr Dael on Sunday after two days of "
+        "clashes, residents told reporters.\n"
+    )
+    extraction = _extract(pipeline, text)
+    assert not any(p.name.startswith(("Tal ", "Kafr ")) for p in extraction.people)
+
+
+def test_a_lone_name_without_role_or_action_is_not_a_person(pipeline: Pipeline) -> None:
+    text = "Crowds gathered near Palmyra on Friday as the festival opened.\n"
+    extraction = _extract(pipeline, text)
+    assert [p.name for p in extraction.people] == []
