@@ -1,1 +1,236 @@
-"""Evaluators for the quotes extractor (stub: registers nothing until its issue lands)."""
+"""Evaluators of quotes and attribution on PolNeAR (political news attribution relations).
+
+``<data>/polnear/polnear_test.jsonl`` holds US election news (2015-2016) with every
+attribution marked by annotators: source, cue and content spans as character
+offsets. Articles annotated by several annotators are read once (the first
+annotation by file name), so no article counts twice.
+
+* ``polnear.attribution``: a predicted quote matches a gold attribution when its
+  content span covers at least half of the gold content (its fragments
+  together). Matching is one-to-one, best overlap first, so one long prediction
+  cannot claim several gold attributions. Precision counts every emitted quote.
+* ``polnear.speaker``: among matched pairs, the predicted speaker is the gold
+  source: its record has a mention inside the gold source span, or a name of it
+  (its head word: surname, noun) is a word of the gold source. PolNeAR marks a
+  pronoun as written ("he said"), not what it names; a gold pronoun is compared
+  with the latest non-pronoun gold source before it, a proxy for its antecedent.
+  A gold attribution without source is right only if no speaker was predicted.
+
+Two evaluators: ``polnear`` over the whole test split (``eventwire evaluate``),
+and ``polnear_gate``, a pinned subset of it (the first :data:`GATE_ARTICLES`
+articles by name) small enough for the CI gate.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eventwire.errors import EventwireError
+from eventwire.evaluate.base import (
+    AreaResult,
+    Check,
+    DataPaths,
+    EvaluatorResult,
+    Score,
+    combine,
+    register,
+    require_file,
+)
+from eventwire.evaluate.match import normalize
+from eventwire.ingest import make_document
+from eventwire.records import Extraction, Quote
+
+if TYPE_CHECKING:
+    from eventwire.run import Pipeline
+
+log = logging.getLogger(__name__)
+
+SPLIT = "polnear/polnear_test.jsonl"
+GATE_ARTICLES = 20
+MIN_COVER = 0.5  # share of a gold content span a prediction must cover
+AREA = "quotes.polnear"
+_PRONOUNS = frozenset("he she it they we i you him her them us".split())
+_STOP = frozenset("the a an of and".split())
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    """One PolNeAR attribution: content fragments and the source as written (or None)."""
+
+    content: tuple[tuple[int, int], ...]
+    source: tuple[tuple[int, int], ...] | None
+    source_text: str | None
+
+    @property
+    def content_length(self) -> int:
+        return sum(e - s for s, e in self.content)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class PolnearArticle:
+    id: str
+    text: str
+    attributions: tuple[GoldAttribution, ...]
+
+
+def _fragments(role: Any) -> tuple[tuple[int, int], ...] | None:
+    if not role or not role.get("fragments"):
+        return None
+    return tuple((int(s), int(e)) for s, e in role["fragments"])
+
+
+def parse_article(raw: dict[str, Any]) -> PolnearArticle:
+    """Typed gold of one JSONL record; attributions without content are left out."""
+    golds = []
+    for a in raw.get("gold_attributions", ()):
+        content = _fragments(a.get("content"))
+        if content is None:
+            continue
+        source = a.get("source")
+        golds.append(GoldAttribution(content, _fragments(source),
+                                     source.get("text") if source else None))
+    return PolnearArticle(str(raw["id"]), str(raw["text"]), tuple(golds))
+
+
+def load_articles(path: Path, *, limit: int | None = None) -> tuple[PolnearArticle, ...]:
+    """One annotation per article, ordered by file name; the first ``limit`` if given."""
+    require_file(path, "PolNeAR split")
+    chosen: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                raw = json.loads(line)
+                key = str(raw.get("article") or raw["id"])
+                if key not in chosen or str(raw["id"]) < str(chosen[key]["id"]):
+                    chosen[key] = raw
+    ordered = [chosen[k] for k in sorted(chosen)]
+    return tuple(parse_article(r) for r in ordered[:limit])
+
+
+# --- matching --------------------------------------------------------------------------
+
+
+def cover(quote: Quote, gold: GoldAttribution) -> int:
+    """Characters of the gold content that the predicted content covers."""
+    return sum(max(0, min(quote.end, e) - max(quote.start, s)) for s, e in gold.content)
+
+
+def match_quotes(quotes: Sequence[Quote], golds: Sequence[GoldAttribution]
+                 ) -> list[tuple[Quote, GoldAttribution]]:
+    """One-to-one pairs covering at least MIN_COVER of the gold content, best first."""
+    pairs = []
+    for qi, q in enumerate(quotes):
+        for gi, g in enumerate(golds):
+            c = cover(q, g)
+            if g.content_length and c >= MIN_COVER * g.content_length:
+                pairs.append((c / g.content_length, qi, gi))
+    used_q: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, qi, gi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if qi not in used_q and gi not in used_g:
+            used_q.add(qi)
+            used_g.add(gi)
+            out.append((quotes[qi], golds[gi]))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(normalize(text).split()) - _STOP
+
+
+def _antecedent(gold: GoldAttribution, golds: Sequence[GoldAttribution]
+                ) -> GoldAttribution:
+    """The gold itself, or for a pronoun source the latest named gold source before it."""
+    if gold.source_text is None or normalize(gold.source_text) not in _PRONOUNS:
+        return gold
+    assert gold.source is not None
+    at = gold.source[0][0]
+    earlier = [g for g in golds if g.source and g.source[0][0] < at and g.source_text
+               and normalize(g.source_text) not in _PRONOUNS]
+    return max(earlier, key=lambda g: g.source[0][0]) if earlier else gold  # type: ignore[index]
+
+
+def speaker_right(quote: Quote, gold: GoldAttribution, golds: Sequence[GoldAttribution],
+                  ex: Extraction) -> bool:
+    """Whether the predicted speaker is the gold source (see the module notes)."""
+    if gold.source is None:
+        return quote.speaker_id is None and quote.speaker_name is None
+    target = _antecedent(gold, golds)
+    assert target.source is not None and target.source_text is not None
+    words = _words(target.source_text)
+    records = [r for r in (*ex.people, *ex.organizations) if r.id == quote.speaker_id]
+    for r in records:
+        if any(m.start < e and s < m.end for m in r.mentions for s, e in target.source):
+            return True
+    names = [quote.speaker_name, *(n for r in records for n in (r.name, *r.aliases))]
+    heads = [normalize(n).split()[-1] for n in names if n and normalize(n)]
+    return any(h in words for h in heads)
+
+
+# --- scoring ---------------------------------------------------------------------------
+
+
+def score_article(article: PolnearArticle, ex: Extraction) -> AreaResult:
+    """Attribution score and speaker accuracy of one article."""
+    golds = article.attributions
+    pairs = match_quotes(ex.quotes, golds)
+    score = Score.from_counts("polnear.attribution", tp=len(pairs),
+                              fp=len(ex.quotes) - len(pairs), fn=len(golds) - len(pairs))
+    right = [speaker_right(q, g, golds, ex) for q, g in pairs]
+    speaker = Check("polnear.speaker", sum(right), len(right))
+    misses = tuple(f"{AREA}: {article.id}: wrong speaker {q.speaker_name!r} for "
+                   f"{g.source_text!r}" for (q, g), ok in zip(pairs, right, strict=True)
+                   if not ok)
+    return AreaResult(AREA, (score,), (speaker,), misses)
+
+
+def _failed(article: PolnearArticle, why: str) -> AreaResult:
+    """An article that could not be extracted: every gold attribution is missed."""
+    n = len(article.attributions)
+    return AreaResult(AREA, (Score.from_counts("polnear.attribution", tp=0, fp=0, fn=n),),
+                      (Check("polnear.speaker"),), (f"{AREA}: {article.id}: {why}",))
+
+
+def evaluate_articles(pipeline: Pipeline, articles: Iterable[PolnearArticle]
+                      ) -> list[AreaResult]:
+    out = []
+    for article in articles:
+        try:
+            document = make_document(article.text, f"polnear/{article.id}")
+        except EventwireError as e:
+            out.append(_failed(article, f"[{e.code}] {e.message}"))
+            continue
+        if document.text != article.text:
+            out.append(_failed(article, "text changed on reading; gold offsets do not apply"))
+            continue
+        out.append(score_article(article, pipeline.extract(document)))
+    return out
+
+
+def _evaluate(name: str, pipeline: Pipeline, paths: DataPaths,
+              limit: int | None) -> EvaluatorResult:
+    articles = load_articles(paths.data / SPLIT, limit=limit)
+    areas = combine(evaluate_articles(pipeline, articles))
+    return EvaluatorResult(name, areas, tuple(a.id for a in articles))
+
+
+@register("polnear", description="quotes and speakers on the PolNeAR test split")
+def evaluate_polnear(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
+    """Attribution F1 and speaker accuracy over every article of the PolNeAR test split."""
+    return _evaluate("polnear", pipeline, paths, None)
+
+
+@register("polnear_gate", description=f"the first {GATE_ARTICLES} PolNeAR test articles (CI)")
+def evaluate_polnear_gate(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
+    """The CI subset of :func:`evaluate_polnear`."""
+    return _evaluate("polnear_gate", pipeline, paths, GATE_ARTICLES)
