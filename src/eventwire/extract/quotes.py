@@ -392,11 +392,12 @@ def _subject(verb: Token) -> Token | None:
         according = _according_object(verb)
         if according is not None:
             return according
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-            if child.dep_ == "nsubjpass":
-                return None  # "it is believed that": an attribution without a source
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # The parser splits "the economist X told" into two subjects: the nearer is the name.
+            return max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i))
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "it is believed that": an attribution without a source
         if verb.dep_ not in _INHERIT_DEPS or verb.head is verb:
             return None
         if verb.dep_ in ("relcl", "acl"):
@@ -550,12 +551,19 @@ class _Finder:
                 quotes = [q for q in quotes if q not in inside]
         spans.extend((q.start, q.end) for q in quotes)
         out = []
-        for s, e in spans:
+        for s, e in map(self._whole_run, spans):
             if e <= s:
                 continue
             self.claimed.update(q for q in self.segments if q.start < e and s < q.end)
             out.append(_Found(s, e, self._kind(s, e), speaker, cue, channel))
         return out
+
+    def _whole_run(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Extend a span over every paragraph of the quotations it touches."""
+        s, e = span
+        runs = {q.run for q in self.segments if q.start < e and s < q.end}
+        parts = [q for q in self.segments if q.run in runs]
+        return min([s, *(q.start for q in parts)]), max([e, *(q.end for q in parts)])
 
     def _kind(self, start: int, end: int) -> str:
         """direct: all inside quotation marks; mixed: partly; indirect: none."""

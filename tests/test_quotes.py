@@ -1,0 +1,216 @@
+"""Quotes and attribution on short news-style texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.extract import quotes
+from eventwire.extract.context import Context
+from eventwire.extract.entities import extract_entities
+from eventwire.extract.parse import parse_document
+from eventwire.extract.quotes import lexicon, load_lexicon, quotation_segments
+from eventwire.ingest import make_document
+from eventwire.records import Extraction, Quote
+from eventwire.run import Pipeline
+
+
+def _extract(pipeline: Pipeline, text: str) -> Extraction:
+    """The stages quotes read (parse, entities), then quotes: no other stage's work needed."""
+    document = make_document(text, "test")
+    ctx = Context(document, parse_document(document, pipeline.nlp), pipeline.resources)
+    ctx.people, ctx.organizations = extract_entities(document, ctx.parsed)
+    return Extraction(document, people=ctx.people, organizations=ctx.organizations,
+                      quotes=quotes.extract(ctx))
+
+
+def _quote(ex: Extraction, words: str) -> Quote:
+    hits = [q for q in ex.quotes if words in q.text]
+    assert len(hits) == 1, [(q.text, q.speaker_name) for q in ex.quotes]
+    return hits[0]
+
+
+def _speaker(ex: Extraction, q: Quote) -> str | None:
+    """The speaker's record name (None when unresolved)."""
+    records = {r.id: r.name for r in (*ex.people, *ex.organizations)}
+    return records.get(q.speaker_id) if q.speaker_id else None
+
+
+# --- no model needed -------------------------------------------------------------------
+
+
+def test_lexicon_has_the_cues_of_news_style() -> None:
+    table = lexicon()
+    for key in (("say", ""), ("tell", ""), ("point", "out"), ("believe", ""), ("warn", "")):
+        assert key in table
+    assert table[("believe", "")].kind == "belief"
+    assert table[("ask", "")].needs == "quote"
+
+
+def test_malformed_lexicon_row_names_its_line() -> None:
+    text = "# comment\ncue\tkind\tneeds\nsay\tspeech\tany\nshout\tloud\tquote\n"
+    with pytest.raises(DictionaryError) as err:
+        load_lexicon(text, "verbs.tsv")
+    assert "verbs.tsv, line 4" in str(err.value)
+
+
+def test_quotation_left_open_continues_in_the_next_paragraph() -> None:
+    text = ('He said: "The first part runs on and on.\n\n'
+            '"The second part closes it," he added.\n')
+    first, second = (0, text.index("\n\n")), (text.index("\n\n") + 2, len(text) - 1)
+    segments = quotation_segments(text, [first, second])
+    assert [text[s.start:s.end] for s in segments] == [
+        "The first part runs on and on.", "The second part closes it,"]
+    assert segments[0].run == segments[1].run
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    text = 'Rebels entered the so-called "buffer zone" on Monday.'
+    assert quotation_segments(text, [(0, len(text))]) == []
+
+
+# --- constructions, with the real model ------------------------------------------------
+
+
+@pytest.mark.model
+def test_speaker_said_direct_quote(pipeline: Pipeline) -> None:
+    ex = _extract(pipeline, 'Interior Minister Karim Belhadj said "the border will stay '
+                            'closed until the end of the month."\n')
+    q = _quote(ex, "border will stay closed")
+    assert q.kind == "direct"
+    assert q.text == "the border will stay closed until the end of the month."
+    assert _speaker(ex, q) == "Karim Belhadj"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.model
+def test_quote_before_its_cue_added(pipeline: Pipeline) -> None:
+    text = ('Opposition leader Marta Velasquez spoke in Lima on Tuesday.\n\n'
+            '"We will not accept a result written in advance," Velasquez added.\n')
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "written in advance")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "added"
+    assert q.text.startswith("We will not") and _speaker(ex, q) == "Marta Velasquez"
+
+
+@pytest.mark.model
+def test_told_a_channel_that(pipeline: Pipeline) -> None:
+    text = ("The economist Lars Nyberg told Al Jazeera that the currency would "
+            "lose more value before the summer.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "currency would lose")
+    assert q.kind == "indirect"
+    assert q.text.startswith("the currency")  # the complementizer "that" is not content
+    assert q.channel == "Al Jazeera" and q.cue is not None and q.cue.text == "told"
+    assert _speaker(ex, q) == "Lars Nyberg"
+
+
+@pytest.mark.model
+def test_according_to_a_named_person(pipeline: Pipeline) -> None:
+    text = ("Port official Diego Ramos said ships were waiting outside the harbour.\n\n"
+            "According to Ramos, the cranes will be repaired within two days.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "cranes will be repaired")
+    assert q.cue is not None and q.cue.text == "According to"
+    assert not q.text.startswith("According") and _speaker(ex, q) == "Diego Ramos"
+
+
+@pytest.mark.parametrize("verb", ["stressed", "believed", "pointed out", "warned"])
+@pytest.mark.model
+def test_verbs_of_saying_and_believing_with_that(pipeline: Pipeline, verb: str) -> None:
+    text = (f"The analyst Priya Raman {verb} that the ceasefire would not survive "
+            "the winter.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "ceasefire would not survive")
+    assert q.cue is not None and q.cue.text == verb
+    assert q.kind == "indirect" and _speaker(ex, q) == "Priya Raman"
+
+
+@pytest.mark.model
+def test_asked_and_said_with_a_quotation(pipeline: Pipeline) -> None:
+    text = ("Senator Tom Whitfield asked about the missing funds and said, "
+            '"Why has nobody been held responsible for this?"\n')
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "nobody been held responsible")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "said"
+    assert _speaker(ex, q) == "Tom Whitfield"
+
+
+@pytest.mark.model
+def test_quote_spanning_paragraphs_is_one_record(pipeline: Pipeline) -> None:
+    text = ('Aid worker Hanna Lind said: "The camps are full and the water is running out.\n\n'
+            '"We need trucks, not promises, and we need them this week."\n')
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "camps are full")
+    assert "trucks, not promises" in q.text and q.kind == "direct"
+    assert _speaker(ex, q) == "Hanna Lind"
+
+
+@pytest.mark.model
+def test_pronoun_speaker_is_the_last_named_speaker(pipeline: Pipeline) -> None:
+    text = ('"The harvest is lost," farmer Joseph Mwangi said on Friday.\n\n'
+            "He explained that the rains had come three weeks too late.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "rains had come")
+    assert q.cue is not None and q.cue.text == "explained"
+    assert _speaker(ex, q) == "Joseph Mwangi"
+
+
+@pytest.mark.model
+def test_pronoun_after_two_named_speakers_stays_null(pipeline: Pipeline) -> None:
+    text = ("Mayor Ines Duarte and Governor Paulo Serra said the bridge would reopen.\n\n"
+            "He said that the repairs had cost twice the estimate.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "repairs had cost")
+    assert q.speaker_id is None and q.speaker_name is None
+
+
+@pytest.mark.model
+def test_short_form_and_misspelled_speaker_resolve_to_one_person(pipeline: Pipeline) -> None:
+    text = ("Political analyst Samir Abu Khalil told Reuters that the vote would be "
+            "delayed.\n\n"
+            "Abu Khalil stressed that the delay helps the ruling party.\n\n"
+            "Khalill said that the courts would have the final word.\n")
+    ex = _extract(pipeline, text)
+    ids = {_quote(ex, w).speaker_id for w in ("vote would be", "delay helps", "courts would")}
+    assert len(ids) == 1 and None not in ids
+
+
+@pytest.mark.model
+def test_belief_of_a_named_group(pipeline: Pipeline) -> None:
+    text = ("European diplomats believe that the sanctions will be extended in June.\n")
+    q = _quote(_extract(pipeline, text), "sanctions will be extended")
+    assert q.speaker_id is None and q.speaker_name == "European diplomats"
+    assert q.cue is not None and q.cue.text == "believe"
+
+
+@pytest.mark.model
+def test_organization_speaker_and_its_common_noun(pipeline: Pipeline) -> None:
+    text = ("The World Health Organization said on Monday that cholera cases had doubled.\n\n"
+            "The organization said that vaccines would arrive next week.\n")
+    ex = _extract(pipeline, text)
+    first, second = _quote(ex, "cholera cases"), _quote(ex, "vaccines would arrive")
+    assert first.speaker_id is not None and first.speaker_id.startswith("o")
+    assert second.speaker_id == first.speaker_id
+
+
+@pytest.mark.model
+def test_no_quotes_from_captions_or_headings(pipeline: Pipeline) -> None:
+    text = ("Protesters march through the capital (Reuters)\n\n"
+            "Officials say the march was peaceful\n"
+            "Thousands marched through the capital on Sunday, and police said "
+            "that no arrests were made.\n")
+    ex = _extract(pipeline, text)
+    assert [q.text for q in ex.quotes] == ["no arrests were made"]
+
+
+@pytest.mark.model
+def test_every_quote_is_evidence_of_the_text(pipeline: Pipeline) -> None:
+    text = ('"It is too early to tell," the spokesman said. Officials warned that more '
+            "rain was coming, and according to the army, roads in the north are closed.\n")
+    ex = _extract(pipeline, text)
+    assert len(ex.quotes) >= 3
+    for q in ex.quotes:
+        assert ex.document.text[q.start:q.end] == q.text
+        assert q.cue is None or ex.document.text[q.cue.start:q.cue.end] == q.cue.text
+        assert q.kind in ("direct", "indirect", "mixed")
