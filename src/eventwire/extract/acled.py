@@ -1,0 +1,420 @@
+"""ACLED event and sub-event types of a sentence or short passage, from a cue lexicon.
+
+ACLED's 25 sub-event types are defined mostly by *what was used* (an airstrike, a grenade,
+an IED, a suicide bomber, chemicals), *who did it to whom* (armed groups fighting each
+other, an armed group attacking civilians, a crowd) and *what came of it* (territory taken,
+protesters dispersed or shot). News prose names these with a fairly closed vocabulary, so
+the classifier is a weighted lexicon (``resolve/data/acled_cues.tsv``) plus a few decisions
+that words alone cannot make:
+
+* a protest is peaceful, met with intervention, met with excessive force, or violent,
+  depending on what else the text reports (``_protest_label``);
+* territory taken by force goes to "Government regains territory" or "Non-state actor
+  overtakes territory" depending on who took it (``_capture_label``);
+* weak cues ("explosion", "attack", "fighting") count only with a context group present
+  (``resolve/data/acled_context.tsv``), which keeps sport, business and culture prose
+  ("the striker's attack", "a box-office bomb") from being read as violence.
+
+Each cue row counts once; cues in the first sentence weigh more (news leads with the main
+event). The best-scoring label wins, ties going to the more specific type (the order of
+:data:`SUB_EVENT_TYPES`); below :data:`MIN_SCORE` nothing is returned.
+
+``classify`` answers for one text; ``classify_many`` for a batch (the lexicon is compiled
+once and shared). Nothing is read at import: the lexicon loads on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from eventwire.errors import DictionaryError
+
+__all__ = [
+    "EVENT_TYPES",
+    "MIN_SCORE",
+    "SUB_EVENT_TYPES",
+    "VERSION",
+    "AcledLabel",
+    "Lexicon",
+    "classify",
+    "classify_many",
+    "default_lexicon",
+    "load_lexicon",
+]
+
+log = logging.getLogger(__name__)
+
+VERSION = "acled.rules.v1"
+
+# Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Disrupted weapons use": "Strategic developments",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Excessive force against protesters": "Protests",
+    "Protest with intervention": "Protests",
+    "Violent demonstration": "Riots",
+    "Peaceful protest": "Protests",
+    "Mob violence": "Riots",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Headquarters or base established": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Armed clash": "Battles",
+    "Attack": "Violence against civilians",
+    "Looting/property destruction": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Other": "Strategic developments",
+}
+EVENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
+VIOLENT_EVENT_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+# Working labels of the lexicon, resolved into sub-event types by the rules below.
+PROTEST, RIOT, INTERVENE, FORCE, CAPTURE = "@protest", "@riot", "@intervene", "@force", "@capture"
+_WORKING = frozenset({PROTEST, RIOT, INTERVENE, FORCE, CAPTURE})
+
+MIN_SCORE = 3.0  # a single weak cue (weight 2) is not enough to call an event
+LEAD_BONUS = 1.25  # a cue in the first sentence weighs this much more
+_PRIORITY = {label: i for i, label in enumerate(SUB_EVENT_TYPES)}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers?)?\b", re.IGNORECASE)
+_RESTORE = re.compile(r"^(?:re|liberat|regain|won back|reclaim|recover|freed|cleared)",
+                      re.IGNORECASE)
+_FELL_TO = re.compile(r"^(?:fell|fallen|falls|fall)\b", re.IGNORECASE)
+_BY = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:the )?", re.IGNORECASE)
+
+# PLOVER type and mode hints from the event coder: extra weight for the labels they imply.
+_PLOVER_TYPE_HINTS: dict[str, dict[str, float]] = {
+    "FIGHT": {"Armed clash": 1.5},
+    "ASSAULT": {"Attack": 1.5},
+    "PROTEST": {PROTEST: 2.0},
+    "COERCE": {"Arrests": 1.0},
+    "MOBILIZE": {"Change to group/activity": 1.5},
+    "RETREAT": {"Non-violent transfer of territory": 2.0},
+    "AGREE": {"Agreement": 1.0},
+}
+_PLOVER_MODE_HINTS: tuple[tuple[str, str, float], ...] = (
+    ("aerial", "Air/drone strike", 4.0),
+    ("drone", "Air/drone strike", 4.0),
+    ("heavy", "Shelling/artillery/missile attack", 3.0),
+    ("artillery", "Shelling/artillery/missile attack", 3.0),
+    ("explosive", "Remote explosive/landmine/IED", 2.0),
+    ("bomb", "Remote explosive/landmine/IED", 2.0),
+    ("suicide", "Suicide bomb", 3.0),
+    ("chemical", "Chemical weapon", 3.0),
+    ("cbrn", "Chemical weapon", 3.0),
+    ("wmd", "Chemical weapon", 2.0),
+    ("sexual", "Sexual violence", 3.0),
+    ("kidnap", "Abduction/forced disappearance", 3.0),
+    ("abduct", "Abduction/forced disappearance", 3.0),
+    ("arrest", "Arrests", 3.0),
+    ("riot", RIOT, 3.0),
+    ("demo", PROTEST, 2.0),
+    ("ceasefire", "Agreement", 3.0),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AcledLabel:
+    """The ACLED type of one passage and how sure the classifier is.
+
+    ``cue`` is the (start, end) offsets, in the classified text, of the words that decided
+    the label, so that a caller can keep them as evidence (offsets into its own text are the
+    caller's sentence offset plus these).
+    """
+
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    produced_by: str = VERSION
+    cue: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One row of the cue lexicon, compiled."""
+
+    label: str
+    weight: float
+    pattern: re.Pattern[str]
+    context: str | None = None  # a context group that must be present ...
+    absent: bool = False  # ... or, if True, must not be
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cues and context groups; ``actors`` finds government and non-state actor names."""
+
+    cues: tuple[Cue, ...]
+    contexts: dict[str, re.Pattern[str]]
+    actors: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    label: str
+    weight: float
+    start: int
+    end: int
+
+
+def _data(name: str) -> Traversable:
+    return resources.files("eventwire.resolve").joinpath("data", name)
+
+
+def _rows(source: Path | Traversable) -> Iterable[tuple[int, list[str]]]:
+    """Numbered, tab-split data rows of a TSV file, without comments and its header."""
+    text = source.read_text(encoding="utf-8")
+    header_seen = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        yield number, raw.split("\t")
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+    except re.error as e:
+        raise DictionaryError(f"bad pattern: {e}", origin=where) from e
+
+
+def _load_contexts(source: Path | Traversable) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for number, fields in _rows(source):
+        where = f"{source}:{number}"
+        if len(fields) != 2 or not fields[0] or not fields[1]:
+            raise DictionaryError("expected 2 fields: group, pattern", origin=where)
+        _compile(fields[1], where)
+        groups.setdefault(fields[0], []).append(fields[1])
+    return groups
+
+
+def _parse_cue(fields: list[str], where: str, groups: dict[str, list[str]]) -> Cue:
+    if len(fields) != 4:
+        raise DictionaryError("expected 4 fields: label, weight, context, pattern",
+                              origin=where)
+    label, weight, context, pattern = fields
+    if label not in SUB_EVENT_TYPES and label not in _WORKING:
+        raise DictionaryError(f"unknown label {label!r}", origin=where)
+    try:
+        value = float(weight)
+    except ValueError as e:
+        raise DictionaryError(f"weight {weight!r} is not a number", origin=where) from e
+    name = context.lstrip("!")
+    if name and name not in groups:
+        raise DictionaryError(f"unknown context group {name!r}", origin=where)
+    return Cue(label, value, _compile(pattern, where), name or None,
+               context.startswith("!"), int(where.rsplit(":", 1)[1]))
+
+
+def load_lexicon(cues: Path | Traversable, contexts: Path | Traversable) -> Lexicon:
+    """Read and compile a cue table and its context table.
+
+    Raises:
+        DictionaryError: a row is malformed (naming the file and line).
+    """
+    groups = _load_contexts(contexts)
+    table = tuple(_parse_cue(f, f"{cues}:{n}", groups) for n, f in _rows(cues))
+    for needed in ("government", "nonstate"):
+        if needed not in groups:
+            raise DictionaryError(f"context group {needed!r} is missing", origin=str(contexts))
+    compiled = {g: _compile("|".join(p), f"{contexts}:{g}") for g, p in groups.items()}
+    # Non-state names first, so "rebel forces" is not read as government "forces".
+    actors = re.compile(
+        r"\b(?:(?P<nonstate>{})|(?P<government>{}))\b".format(
+            "|".join(groups["nonstate"]), "|".join(groups["government"])),
+        re.IGNORECASE)
+    return Lexicon(table, compiled, actors)
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, loaded and compiled once."""
+    return load_lexicon(_data("acled_cues.tsv"), _data("acled_context.tsv"))
+
+
+def _lead_end(text: str) -> int:
+    m = _SENTENCE_END.search(text)
+    return m.start() if m else len(text)
+
+
+def _present(lexicon: Lexicon, text: str) -> dict[str, bool]:
+    return {g: bool(p.search(text)) for g, p in lexicon.contexts.items()}
+
+
+def _find_hits(lexicon: Lexicon, text: str) -> list[_Hit]:
+    """Each cue row's first match whose context condition holds, weighted by position."""
+    present = _present(lexicon, text)
+    lead = _lead_end(text)
+    hits = []
+    for cue in lexicon.cues:
+        if cue.context is not None and present[cue.context] == cue.absent:
+            continue
+        m = cue.pattern.search(text)
+        if m:
+            weight = cue.weight * (LEAD_BONUS if m.start() < lead else 1.0)
+            hits.append(_Hit(cue.label, weight, m.start(), m.end()))
+    return hits
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    start = max(s for s in starts if s <= at)
+    ends = [s for s in starts if s > at]
+    return start, ends[0] if ends else len(text)
+
+
+def _actor_kind(m: re.Match[str]) -> str:
+    return "nonstate" if m.group("nonstate") else "government"
+
+
+def _capture_label(lexicon: Lexicon, text: str, hit: _Hit) -> str:
+    """Government regains vs non-state actor overtakes: who took the place?
+
+    The taker is named after "fell to" or "by", otherwise before the verb ("rebels seized
+    the town"); with no actor named, re-taking verbs ("recaptured", "liberated") imply the
+    government, plain taking verbs a non-state group.
+    """
+    start, end = _sentence_bounds(text, hit.start)
+    cue_text = text[hit.start:hit.end]
+    after = text[hit.end:end]
+    by = _BY.match(after) if not _FELL_TO.match(cue_text) else re.match(r"\W*", after)
+    if by:
+        m = lexicon.actors.match(after, by.end())
+        if m:
+            return _taker(_actor_kind(m))
+    before = list(lexicon.actors.finditer(text, start, hit.start))
+    if before:
+        return _taker(_actor_kind(before[-1]))
+    return _taker("government" if _RESTORE.match(cue_text) else "nonstate")
+
+
+def _taker(kind: str) -> str:
+    return ("Government regains territory" if kind == "government"
+            else "Non-state actor overtakes territory")
+
+
+def _protest_label(scores: dict[str, float]) -> str:
+    """What a protest became: violent, met with lethal force, dispersed, or peaceful."""
+    if scores.get(RIOT, 0.0) >= 4.0 and scores.get(RIOT, 0.0) >= scores.get(FORCE, 0.0) - 2:
+        return "Violent demonstration"
+    if scores.get(FORCE, 0.0) > 0:
+        return "Excessive force against protesters"
+    if scores.get(INTERVENE, 0.0) > 0 or scores.get("Arrests", 0.0) > 0:
+        return "Protest with intervention"
+    if scores.get(RIOT, 0.0) > 0:
+        return "Violent demonstration"
+    return "Peaceful protest"
+
+
+def _score(hits: list[_Hit]) -> tuple[dict[str, float], dict[str, _Hit]]:
+    scores: dict[str, float] = {}
+    best: dict[str, _Hit] = {}
+    for h in hits:
+        scores[h.label] = scores.get(h.label, 0.0) + h.weight
+        if h.label not in best or h.weight > best[h.label].weight:
+            best[h.label] = h
+    return scores, best
+
+
+def _add_hints(scores: dict[str, float], plover_type: str | None, mode: str | None) -> None:
+    """Extra weight for the labels the event coder's PLOVER type and mode imply."""
+    for label, w in _PLOVER_TYPE_HINTS.get((plover_type or "").upper(), {}).items():
+        scores[label] = scores.get(label, 0.0) + w
+    folded = (mode or "").lower()
+    for key, label, w in _PLOVER_MODE_HINTS:
+        if key in folded:
+            scores[label] = scores.get(label, 0.0) + w
+
+
+def _resolve(lexicon: Lexicon, text: str, scores: dict[str, float],
+             best: dict[str, _Hit]) -> tuple[dict[str, float], dict[str, _Hit]]:
+    """Turn working labels (@protest, @capture, ...) into sub-event types."""
+    out = {k: v for k, v in scores.items() if k not in _WORKING}
+    cues = {k: v for k, v in best.items() if k not in _WORKING}
+    protest = scores.get(PROTEST, 0.0)
+    if protest == 0.0 and _RIOT_WORD.search(text) and RIOT in best:
+        protest = scores[RIOT]  # "rioters", "riots" are demonstrations in themselves
+    if protest > 0:
+        label = _protest_label(scores)
+        modifier = {"Violent demonstration": RIOT, "Excessive force against protesters": FORCE,
+                    "Protest with intervention": INTERVENE}.get(label)
+        extra = scores.get(modifier, 0.0) if modifier else 0.0
+        if label == "Protest with intervention":
+            extra += out.pop("Arrests", 0.0)
+        out[label] = out.get(label, 0.0) + protest + extra
+        cue = best.get(PROTEST) or best.get(RIOT)
+        if cue:
+            cues[label] = cue
+    if CAPTURE in best:
+        label = _capture_label(lexicon, text, best[CAPTURE])
+        out[label] = out.get(label, 0.0) + scores[CAPTURE]
+        cues.setdefault(label, best[CAPTURE])
+    return out, cues
+
+
+def _confidence(ranked: list[tuple[str, float]]) -> float:
+    """A margin-based confidence: a strong winner far ahead of the runner-up is near 0.95."""
+    top = ranked[0][1]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return round(min(0.95, top / (top + second + 2.0)), 3)
+
+
+def classify(text: str, *, plover_type: str | None = None, mode: str | None = None,
+             lexicon: Lexicon | None = None) -> AcledLabel | None:
+    """The ACLED event and sub-event type a passage reports, or None when it reports none.
+
+    Args:
+        text: one sentence or a short passage (a snippet, an event's sentence).
+        plover_type: the event coder's PLOVER type, if known ("ASSAULT", "PROTEST", ...);
+            it adds weight to the ACLED types it implies, never decides alone.
+        mode: the PLOVER mode ("aerial", "heavy-weapons", ...), used the same way.
+        lexicon: a lexicon to use instead of the packaged one (tests, experiments).
+
+    Raises:
+        TypeError: ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"classify expects a str, got {type(text).__name__}")
+    lex = lexicon or default_lexicon()
+    hits = _find_hits(lex, text)
+    if not hits:  # hints weigh the evidence in the text; they are not evidence themselves
+        return None
+    scores, best = _score(hits)
+    _add_hints(scores, plover_type, mode)
+    scores, cues = _resolve(lex, text, scores, best)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _PRIORITY.get(kv[0], 99)))
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return None
+    label = ranked[0][0]
+    cue = cues.get(label)
+    return AcledLabel(SUB_EVENT_TYPES[label], label, _confidence(ranked), VERSION,
+                      (cue.start, cue.end) if cue else None)
+
+
+def classify_many(texts: Iterable[str], *, lexicon: Lexicon | None = None
+                  ) -> list[AcledLabel | None]:
+    """``classify`` over many passages with one compiled lexicon, in order."""
+    lex = lexicon or default_lexicon()
+    return [classify(t, lexicon=lex) for t in texts]

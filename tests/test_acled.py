@@ -1,0 +1,199 @@
+"""ACLED sub-event classifier: cues, the protest and territory decisions, hints, the lexicon.
+
+Every text here is a short news-style sentence written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.evaluate.acled import NONE, class_scores, weighted_f1
+from eventwire.extract import acled
+from eventwire.extract.acled import AcledLabel, classify, classify_many, load_lexicon
+
+
+def sub(text: str, **kw: str) -> str | None:
+    label = classify(text, **kw)
+    return label.sub_event_type if label else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Warplanes struck a market in the north of the province on Monday, killing five people.",
+     "Air/drone strike"),
+    ("A drone strike hit a vehicle carrying two commanders near the border.", "Air/drone strike"),
+    ("Government forces shelled rebel positions outside the city overnight.",
+     "Shelling/artillery/missile attack"),
+    ("A suicide bomber blew himself up at a checkpoint, killing four policemen.",
+     "Suicide bomb"),
+    ("A roadside bomb struck an army patrol, wounding three soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("Unknown men threw a hand grenade into a crowded bus station, injuring nine.", "Grenade"),
+    ("Activists said the town was attacked with chlorine gas, leaving dozens struggling to "
+     "breathe.", "Chemical weapon"),
+    ("Bomb disposal experts defused an explosive device found near the courthouse.",
+     "Disrupted weapons use"),
+    ("Police seized a large cache of weapons and ammunition during a raid on a farmhouse.",
+     "Disrupted weapons use"),
+    ("Militants clashed with soldiers for several hours near the district centre.",
+     "Armed clash"),
+    ("Gunmen shot dead a village chief and his son in their home on Sunday night.", "Attack"),
+    ("Armed men kidnapped three aid workers on the road to the provincial capital.",
+     "Abduction/forced disappearance"),
+    ("Soldiers were accused of raping two women at a camp for displaced people.",
+     "Sexual violence"),
+    ("Police arrested twelve members of the opposition party at their offices.", "Arrests"),
+    ("The two sides signed a ceasefire agreement in the capital on Friday.", "Agreement"),
+    ("Turkish forces set up a new military post in the countryside south of the town.",
+     "Headquarters or base established"),
+    ("Hundreds of fighters defected from the armed group and joined the army.",
+     "Change to group/activity"),
+    ("Shops were looted and several houses torched in the market town overnight.",
+     "Looting/property destruction"),
+    ("A mob lynched a man accused of stealing a goat in the village.", "Mob violence"),
+])
+def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thousands of teachers marched peacefully through the capital to demand higher pay.",
+     "Peaceful protest"),
+    ("Police fired tear gas and water cannon to disperse students protesting outside "
+     "parliament.", "Protest with intervention"),
+    ("Security forces opened fire on protesters in the city centre, killing three of them.",
+     "Excessive force against protesters"),
+    ("Protesters hurled stones at police and set fire to cars during the demonstration.",
+     "Violent demonstration"),
+])
+def test_what_happened_at_a_protest_decides_its_type(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army recaptured the town from the rebels after three days of fighting.",
+     "Government regains territory"),
+    ("Insurgents seized control of the district headquarters on Tuesday.",
+     "Non-state actor overtakes territory"),
+    ("The border town fell to the militants late on Saturday.",
+     "Non-state actor overtakes territory"),
+    ("The village was recaptured by government troops on Monday.",
+     "Government regains territory"),
+])
+def test_who_took_territory_decides_government_or_non_state(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The striker's attack down the left wing set up the winning goal in the final minute.",
+    "Shares in the carmaker fell 4% after it cut its profit forecast for the year.",
+    "The film was a box-office bomb, earning less than half its budget.",
+    "The new phone will go on sale in March at a lower price than its rival.",
+    "",
+])
+def test_text_without_an_event_gets_no_label(text: str) -> None:
+    assert classify(text) is None
+
+
+def test_the_label_carries_types_confidence_version_and_cue_offsets() -> None:
+    text = "On Monday, warplanes bombed a fuel depot on the outskirts of the city."
+    label = classify(text)
+    assert isinstance(label, AcledLabel)
+    assert (label.event_type, label.sub_event_type) == ("Explosions/Remote violence",
+                                                        "Air/drone strike")
+    assert label.produced_by == acled.VERSION
+    assert 0.0 < label.confidence <= 0.95
+    assert label.cue is not None
+    start, end = label.cue
+    assert text[start:end].lower() == "warplanes"
+
+
+def test_a_clear_winner_is_more_confident_than_a_close_call() -> None:
+    clear = classify("A suicide bomber blew himself up outside a mosque.")
+    close = classify("Soldiers clashed with protesters who had blocked the road.")
+    assert clear is not None and close is not None
+    assert clear.confidence > close.confidence
+
+
+def test_plover_mode_tips_an_ambiguous_sentence() -> None:
+    text = "The village was hit overnight, and two soldiers were killed."
+    assert sub(text) != "Air/drone strike"
+    assert sub(text, plover_type="ASSAULT", mode="aerial") == "Air/drone strike"
+
+
+def test_plover_hints_alone_do_not_make_an_event_from_nothing() -> None:
+    assert classify("The meeting will take place next week.", plover_type="FIGHT") is None
+
+
+def test_classify_many_matches_classify_in_order() -> None:
+    texts = ["Rebels shelled the airport.", "The bank raised interest rates.",
+             "Police arrested a journalist in the capital."]
+    assert classify_many(texts) == [classify(t) for t in texts]
+
+
+def test_non_text_input_is_refused() -> None:
+    with pytest.raises(TypeError):
+        classify(None)  # type: ignore[arg-type]
+
+
+def test_every_sub_event_type_belongs_to_one_of_six_event_types() -> None:
+    assert len(acled.SUB_EVENT_TYPES) == 25
+    assert set(acled.EVENT_TYPES) == {
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+        "Riots", "Strategic developments"}
+
+
+def test_the_packaged_lexicon_names_only_known_labels() -> None:
+    lex = acled.default_lexicon()
+    labels = {c.label for c in lex.cues}
+    assert labels <= set(acled.SUB_EVENT_TYPES) | {"@protest", "@riot", "@intervene",
+                                                   "@force", "@capture"}
+
+
+def _write(path: Path, header: str, rows: list[str]) -> Path:
+    path.write_text("# test table\n" + "\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def contexts(tmp_path: Path) -> Path:
+    return _write(tmp_path / "ctx.tsv", "group\tpattern",
+                  ["armed\tsoldiers|troops", "government\tarmy|troops",
+                   "nonstate\trebels|militants"])
+
+
+def test_a_small_lexicon_can_be_injected(tmp_path: Path, contexts: Path) -> None:
+    cues = _write(tmp_path / "cues.tsv", "label\tweight\tcontext\tpattern",
+                  ["Armed clash\t5\tarmed\tskirmish(?:es)?"])
+    lex = load_lexicon(cues, contexts)
+    assert classify("Troops fought a skirmish with bandits.", lexicon=lex) is not None
+    assert classify("A skirmish over the budget in parliament.", lexicon=lex) is None
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("Armed clash\t5\tskirmish", "expected 4 fields"),
+    ("Battle royale\t5\t\tskirmish", "unknown label"),
+    ("Armed clash\tmany\t\tskirmish", "not a number"),
+    ("Armed clash\t5\tweather\tskirmish", "unknown context group"),
+    ("Armed clash\t5\t\tskirmish(", "bad pattern"),
+])
+def test_a_malformed_cue_row_names_its_file_and_line(tmp_path: Path, contexts: Path,
+                                                     row: str, message: str) -> None:
+    cues = _write(tmp_path / "cues.tsv", "label\tweight\tcontext\tpattern", [row])
+    with pytest.raises(DictionaryError, match=message) as info:
+        load_lexicon(cues, contexts)
+    assert info.value.code == "E500"
+    assert info.value.origin == f"{cues}:3"
+
+
+def test_weighted_f1_weights_each_class_f1_by_its_support() -> None:
+    pairs = [("A", "A"), ("A", "A"), ("A", "B"), ("B", "B"), (NONE, "B"), ("B", NONE)]
+    scores = {s.name: s for s in class_scores(pairs, "t")}
+    assert (scores["t.a"].found, scores["t.a"].required, scores["t.a"].emitted) == (2, 3, 2)
+    assert (scores["t.b"].found, scores["t.b"].required, scores["t.b"].emitted) == (1, 2, 3)
+    f1_a, f1_b = 2 * 1.0 * (2 / 3) / (1 + 2 / 3), 2 * (1 / 3) * 0.5 / (1 / 3 + 0.5)
+    check = weighted_f1(scores.values(), "t.weighted_f1")
+    assert check.total == 5
+    assert check.hits == round(3 * f1_a + 2 * f1_b)
