@@ -51,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-VERSION = "acled.rules.v1"
+VERSION = "acled.rules.v2"
 
 # Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -88,16 +88,19 @@ VIOLENT_EVENT_TYPES = frozenset(
 # Working labels of the lexicon, resolved into sub-event types by the rules below.
 PROTEST, RIOT, INTERVENE, FORCE, CAPTURE = "@protest", "@riot", "@intervene", "@force", "@capture"
 _WORKING = frozenset({PROTEST, RIOT, INTERVENE, FORCE, CAPTURE})
+NON_VIOLENT = "Non-violent transfer of territory"
 
 MIN_SCORE = 3.0  # a single weak cue (weight 2) is not enough to call an event
 LEAD_BONUS = 1.25  # a cue in the first sentence weighs this much more
+SUPPORT_SHARE = 0.2  # weight of a label's other cues after its strongest one
 _PRIORITY = {label: i for i, label in enumerate(SUB_EVENT_TYPES)}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers?)?\b", re.IGNORECASE)
 _RESTORE = re.compile(r"^(?:re|liberat|regain|won back|reclaim|recover|freed|cleared)",
                       re.IGNORECASE)
 _FELL_TO = re.compile(r"^(?:fell|fallen|falls|fall)\b", re.IGNORECASE)
-_BY = re.compile(r"^\W*(?:\w+\W+){0,6}?by (?:the )?", re.IGNORECASE)
+_BY = re.compile(r"\bby (?:the )?", re.IGNORECASE)
+_BY_REACH = 40  # "captured on Monday by ...": how far past the cue a "by" may name the taker
 
 # PLOVER type and mode hints from the event coder: extra weight for the labels they imply.
 _PLOVER_TYPE_HINTS: dict[str, dict[str, float]] = {
@@ -298,10 +301,12 @@ def _capture_label(lexicon: Lexicon, text: str, hit: _Hit) -> str:
     """
     start, end = _sentence_bounds(text, hit.start)
     cue_text = text[hit.start:hit.end]
-    after = text[hit.end:end]
-    by = _BY.match(after) if not _FELL_TO.match(cue_text) else re.match(r"\W*", after)
+    if _FELL_TO.match(cue_text):
+        by: re.Match[str] | None = re.compile(r"\W*").match(text, hit.end)
+    else:
+        by = _BY.search(text, hit.start, min(end, hit.end + _BY_REACH))
     if by:
-        m = lexicon.actors.match(after, by.end())
+        m = lexicon.actors.match(text, by.end())
         if m:
             return _taker(_actor_kind(m))
     before = list(lexicon.actors.finditer(text, start, hit.start))
@@ -329,12 +334,14 @@ def _protest_label(scores: dict[str, float]) -> str:
 
 
 def _score(hits: list[_Hit]) -> tuple[dict[str, float], dict[str, _Hit]]:
-    scores: dict[str, float] = {}
+    """Per label: its strongest cue, plus a share of the others (more rows is not more truth)."""
+    total: dict[str, float] = {}
     best: dict[str, _Hit] = {}
     for h in hits:
-        scores[h.label] = scores.get(h.label, 0.0) + h.weight
+        total[h.label] = total.get(h.label, 0.0) + h.weight
         if h.label not in best or h.weight > best[h.label].weight:
             best[h.label] = h
+    scores = {k: best[k].weight + SUPPORT_SHARE * (v - best[k].weight) for k, v in total.items()}
     return scores, best
 
 
@@ -369,6 +376,8 @@ def _resolve(lexicon: Lexicon, text: str, scores: dict[str, float],
             cues[label] = cue
     if CAPTURE in best:
         label = _capture_label(lexicon, text, best[CAPTURE])
+        if out.get(NON_VIOLENT, 0.0) > 0 and out.get("Armed clash", 0.0) == 0:
+            label = NON_VIOLENT  # taken after a withdrawal or hand-over, with no fighting
         out[label] = out.get(label, 0.0) + scores[CAPTURE]
         cues.setdefault(label, best[CAPTURE])
     return out, cues
