@@ -1,0 +1,292 @@
+"""Events: who did what to whom, where and when, coded in PLOVER, CAMEO and ACLED.
+
+Over the dependency parse of every body sentence (captions and headings restate the
+body, they are not new events), each trigger of the lexicon (``resolve/data/
+event_lexicon.tsv``) becomes an event with
+
+* its PLOVER type, mode and contexts and its CAMEO code, from the lexicon rule, turned
+  into an intent where the event is only announced ("will visit" is an intent to meet,
+  CAMEO 036; "threatened to shell", "would blockade" are threats, CAMEO 13);
+* its status (:mod:`.status`): asserted, negated, future, hypothetical, demanded,
+  historical or belief;
+* its sources and targets (:mod:`.arguments`), resolved to actors with a code, a sector
+  and an ACLED type (:mod:`eventwire.resolve.actors`);
+* its place, date, counts and named agreements (:mod:`.links`), its ACLED type when the
+  ACLED classifier is installed, its evidence (the trigger's clause), a confidence, and
+  the rule that produced it.
+
+An event needs a source that resolves to a country, an organization or an agent: a
+trigger nobody can be said to have done is not coded. One event is kept per actor set,
+type, place and day.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from eventwire.extract.events import arguments, links
+from eventwire.extract.events.lexicon import Lexicon, TriggerRule, packaged_lexicon
+from eventwire.extract.events.status import (
+    DEMANDED,
+    FUTURE,
+    HYPOTHETICAL,
+    NEGATED,
+    status_of,
+)
+from eventwire.extract.events.triggers import Trigger, find_triggers
+from eventwire.records import Actor, Event, Place, Span
+from eventwire.resolve.actors import ActorResolver, iso3
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from eventwire.extract.context import Context
+    from eventwire.extract.parse import ParsedBlock
+
+__all__ = ["VERSION", "extract"]
+
+VERSION = "events.rules.v1"
+log = logging.getLogger(__name__)
+
+BODY_KINDS = frozenset({"paragraph"})
+VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+# An announced cooperative act is an intent to do it (CAMEO 03x) ...
+_INTENT = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
+           "CONCEDE": "035", "RETREAT": "035"}
+# ... and an announced hostile act a threat (CAMEO 13x).
+_THREAT = {"ASSAULT": "138", "FIGHT": "138", "COERCE": "137", "SANCTION": "131",
+           "PROTEST": "133", "MOBILIZE": "138"}
+_SPEECH = frozenset({"say", "tell", "declare", "announce", "state", "reiterate", "insist",
+                     "stress", "warn", "add", "conclude", "note", "write", "repeat"})
+_MUST = frozenset({"must", "should"})
+# Types whose verb's complement is their content, not another event of the same actor.
+_FOLDING = frozenset({"THREATEN", "AGREE", "REJECT"})
+_WEAPON_CLASSES = ("bomb", "heavyweapon", "firearm", "aircraft")
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """An event before ids are given and duplicates merged."""
+
+    event: Event
+    key: tuple[object, ...]
+
+
+def extract(ctx: Context) -> tuple[Event, ...]:
+    """The events of a document, in text order, ids ``e1``, ``e2``, ..."""
+    lex = packaged_lexicon()
+    resolver = ActorResolver(ctx.document.text, ctx.people, ctx.organizations,
+                             theatre=_theatre(ctx.places))
+    kept: dict[tuple[object, ...], Event] = {}
+    for pb in ctx.parsed:
+        if pb.block.kind not in BODY_KINDS:
+            continue
+        for sent in pb.doc.sents:
+            for draft in _code_sentence(sent, pb, ctx, lex, resolver):
+                if draft.key in kept:
+                    kept[draft.key] = _merge(kept[draft.key], draft.event)
+                else:
+                    kept[draft.key] = draft.event
+    ordered = sorted(kept.values(), key=lambda e: (e.evidence.start, e.evidence.end))
+    return tuple(replace(e, id=f"e{i}") for i, e in enumerate(ordered, start=1))
+
+
+def _theatre(places: Sequence[Place]) -> str | None:
+    """The country most of the document's (non-metonym) place mentions lie in."""
+    weight: dict[str, int] = {}
+    for p in places:
+        code = iso3(p.country_code)
+        if code and not p.metonym:
+            weight[code] = weight.get(code, 0) + len(p.mentions)
+    return max(weight, key=lambda c: weight[c]) if weight else None
+
+
+def _merge(first: Event, other: Event) -> Event:
+    counts = tuple(dict.fromkeys(first.count_ids + other.count_ids))
+    return replace(first, count_ids=counts)
+
+
+def _code_sentence(sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: Lexicon,
+                   resolver: ActorResolver) -> Iterator[_Draft]:
+    triggers = find_triggers(sent, lex) + _must_demands(sent, lex)
+    if not triggers:
+        return
+    metaphorical = _sports_copy(sent, lex)
+    violent_at = {t.token.i for t in triggers if t.rule.plover in VIOLENT}
+    nominal_at = {t.token.i for t in triggers if not t.verbal}
+    folding_at = {t.token.i for t in triggers if t.verbal and t.rule.plover in _FOLDING}
+    for trigger in triggers:
+        if trigger.rule.plover in VIOLENT and (metaphorical
+                                               or _consequence(trigger.token, violent_at)):
+            continue
+        if trigger.verbal and _event_subject(trigger.token, nominal_at):
+            continue
+        if _folded(trigger.token, folding_at):
+            continue
+        draft = _code_trigger(trigger, sent, pb, ctx, lex, resolver)
+        if draft is not None:
+            yield draft
+
+
+def _consequence(tok: Token, violent_at: set[int]) -> bool:
+    """"struck targets, killing five": the killing is the strike's outcome, not a second
+    event."""
+    return (tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG"
+            and tok.head.i in violent_at)
+
+
+def _folded(tok: Token, folding_at: set[int]) -> bool:
+    """"threatened to shell", "agreed to cooperate", "refused to meet": the complement is
+    the content of the threat, agreement or refusal, coded with it."""
+    return tok.dep_ == "xcomp" and tok.head.i in folding_at
+
+
+def _event_subject(tok: Token, nominal_at: set[int]) -> bool:
+    """"The shelling destroyed a school": what an event did is that event, not another."""
+    return any(c.dep_ == "nsubj" and c.i in nominal_at for c in tok.children)
+
+
+def _sports_copy(sent: SpacySpan, lex: Lexicon) -> bool:
+    """Sports, arts and business copy borrow the words of war ("attack", "battle",
+    "shot"): a sentence with their vocabulary and no weapon is not about violence."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    sport = sum(1 for w in lemmas if lex.in_class(w, "sportscontext"))
+    weapon = any(lex.in_class(w, c) for w in lemmas for c in _WEAPON_CLASSES)
+    return sport >= 1 and not weapon
+
+
+def _must_demands(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
+    """"X said Y must Z": the speaker demands (CAMEO 100)."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _SPEECH:
+            continue
+        for comp in tok.children:
+            if comp.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _MUST
+                                            for c in comp.children):
+                rule = TriggerRule("say", "must", "VERB", (), "100", "DEMAND", None, (),
+                                   "speech verb with a 'must' clause")
+                out.append(Trigger(tok, rule))
+                break
+    return out
+
+
+def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Context,
+                  lex: Lexicon, resolver: ActorResolver) -> _Draft | None:
+    tok, rule = trigger.token, trigger.rule
+    args = _arguments(trigger, lex)
+    sources = _actors(args.sources, pb, resolver, remember=True)
+    if trigger.verbal:
+        for subj in args.sources:
+            sources += _actors(tuple(arguments.companions(subj)), pb, resolver,
+                               remember=False, only_coded=True)
+    sources = _distinct(sources)
+    if not any(a.code or a.sector for a in sources):
+        return None
+    targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
+    status = status_of(tok, lex)
+    if rule.cameo == "100" and rule.particle == "must":
+        status = "asserted"
+    plover, cameo = _as_announced(rule, status, tok)
+    text = ctx.document.text
+    evidence = _evidence(tok, args.sources, sent, pb, text)
+    sentence = pb.span(sent.start_char, sent.end_char, text)
+    place = links.event_place(tok, sent, pb.offset, ctx.places)
+    day, precision = links.event_date(ctx, sentence)
+    acled_type, acled_sub = links.acled_label(sent.text, plover, rule.mode)
+    contexts = tuple(dict.fromkeys(
+        (*rule.contexts, *(f"agreement:{a}" for a in links.agreements(sent.text)))))
+    event = Event(
+        id="", plover_type=plover, evidence=evidence, plover_mode=rule.mode,
+        contexts=contexts, status=status, cameo_code=cameo,
+        acled_event_type=acled_type, acled_sub_event_type=acled_sub,
+        sources=sources, targets=targets, place_id=place.id if place else None,
+        date=day, time_precision=precision,
+        count_ids=links.event_counts(ctx.counts, sentence),
+        confidence=_confidence(trigger, sources, targets, status),
+        produced_by=f"{VERSION} {rule.name}",
+    )
+    key = (frozenset(a.code or a.sector for a in sources), plover, event.place_id, day,
+           status, sentence.start if plover in VIOLENT else None)
+    return _Draft(event, key)
+
+
+def _arguments(trigger: Trigger, lex: Lexicon) -> arguments.Arguments:
+    if trigger.verbal:
+        return arguments.verb_arguments(trigger.token, lex)
+    return arguments.noun_arguments(trigger.token, lex)
+
+
+def _actors(heads: Sequence[Token], pb: ParsedBlock, resolver: ActorResolver, *,
+            remember: bool, only_coded: bool = False) -> tuple[Actor, ...]:
+    found: list[Actor] = []
+    for head in heads:
+        for actor in resolver.resolve(head, pb, remember=remember):
+            if not only_coded or actor.code:
+                found.append(actor)
+    return tuple(found)
+
+
+def _distinct(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    out: list[Actor] = []
+    for a in actors:
+        if not any((a.code, a.sector, a.person_id, a.org_id)
+                   == (b.code, b.sector, b.person_id, b.org_id) for b in out):
+            out.append(a)
+    return tuple(out)
+
+
+def _as_announced(rule: TriggerRule, status: str, tok: Token) -> tuple[str, str]:
+    """PLOVER type and CAMEO code, an announced act coded as intent or threat."""
+    if status in (FUTURE, HYPOTHETICAL):
+        if rule.plover in _INTENT:
+            return "AGREE", _INTENT[rule.plover]
+        if rule.plover in _THREAT:
+            return "THREATEN", _THREAT[rule.plover]
+    if status == NEGATED and (rule.plover in _INTENT or rule.plover == "AGREE") and _refusal(tok):
+        return "REJECT", "120"
+    return rule.plover, rule.cameo
+
+
+def _refusal(tok: Token) -> bool:
+    """"will not accept", "would not meet": a negated intent is a refusal."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    return bool(aux & {"will", "would", "wo", "shall"})
+
+
+def _evidence(tok: Token, sources: Sequence[Token], sent: SpacySpan, pb: ParsedBlock,
+              text: str) -> Span:
+    """The smallest clause around the trigger that holds its source, else the sentence."""
+    clause = tok
+    needed = {s.i for s in sources}
+    while clause.head is not clause and clause.i >= sent.start:
+        covered = {t.i for t in clause.subtree}
+        if needed <= covered and clause.pos_ in ("VERB", "AUX"):
+            break
+        clause = clause.head
+    tokens = [t for t in clause.subtree if sent.start <= t.i < sent.end]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens = tokens[1:]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return pb.span(start, end, text)
+
+
+def _confidence(trigger: Trigger, sources: Sequence[Actor], targets: Sequence[Actor],
+                status: str) -> float:
+    """A rule's confidence: higher for verbs, coded sources and a target."""
+    score = 0.55 if trigger.verbal else 0.45
+    if any(a.code for a in sources):
+        score += 0.2
+    if targets:
+        score += 0.1
+    if trigger.rule.conditions:
+        score += 0.1
+    if status == DEMANDED:
+        score -= 0.05
+    return round(min(score, 0.95), 2)

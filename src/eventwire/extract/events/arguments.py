@@ -1,0 +1,153 @@
+"""Who did it and to whom: the source and target noun phrases of a trigger.
+
+Verbs: the subject is the source (the "by" agent of a passive), the object or a
+"against/on/at/with/to" phrase the target; a verb without a subject of its own takes
+the subject of the verb it completes ("agreed to lift": who agreed lifts) or shares
+("arrested ... and deported").
+
+Nouns: a possessor, a nationality or a "by" phrase is the source ("Russia's attacks",
+"the Russian shelling", "shelling by the regime"); "of" names the source of nouns of
+intransitive verbs ("the advance of the regime forces", "the meeting of X and Y") and
+the target of the others. A noun that is the object of a light verb ("launched an
+attack", "continue their attacks") takes that verb's subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.extract.events.lexicon import Lexicon
+from eventwire.resolve import dictionaries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "upon", "toward", "towards",
+                           "into", "between"})
+_SOURCE_OF_NOUNS = frozenset({
+    "advance", "advancement", "meeting", "talks", "talk", "visit", "summit", "protest",
+    "demonstration", "withdrawal", "offensive", "negotiation", "consultation", "retreat",
+    "mobilization", "deployment", "buildup", "strike", "rally", "riot", "demand", "call",
+    "threat", "support", "aid", "mediation", "refusal", "rejection", "condemnation",
+    "criticism", "coordination", "fighting", "agreement", "accord", "ceasefire", "truce",
+})
+_PLURAL_SOURCE_PREPS = frozenset({"between", "among"})
+_MAX_CLIMB = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _subject(verb: Token, lex: Lexicon) -> list[Token]:
+    """The subject of ``verb``, or of the verb it completes or shares its subject with."""
+    tok = verb
+    for _ in range(_MAX_CLIMB):
+        agents = _pobjs(tok, frozenset({"by"})) if _passive(tok) else []
+        if agents:
+            return agents
+        subj = _children(tok, ("nsubj", "csubj", "expl"))
+        if subj and not _passive(tok):
+            return _speaker_for_pronoun(tok, subj)
+        if tok.dep_ == "relcl" and not _passive(tok):
+            return [tok.head]
+        if tok.dep_ == "acl" and tok.tag_ == "VBG":
+            return [tok.head]
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
+            return []
+        tok = tok.head
+    return []
+
+
+def _speaker_for_pronoun(clause: Token, subj: list[Token]) -> list[Token]:
+    """"Syria says it will not accept": a pronoun subject of a reported clause is the
+    speaker."""
+    if not all(s.lower_ in ("it", "they", "he", "she", "we") for s in subj):
+        return subj
+    if clause.dep_ == "ccomp" and clause.head is not clause:
+        speaker = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if speaker:
+            return speaker
+    return subj
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
+    """Source and target of a verbal (or predicative adjective) trigger."""
+    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head is not verb:
+        sources = _subject(verb.head, lex)
+    else:
+        sources = _subject(verb, lex)
+    if _passive(verb):
+        targets = _children(verb, ("nsubjpass",))
+    else:
+        targets = [o for o in _children(verb, ("dobj", "dative")) if _actor_like(o)]
+        if not targets:
+            targets = _pobjs(verb, _TARGET_PREPS)
+    return Arguments(tuple(sources), tuple(targets))
+
+
+def _actor_like(tok: Token) -> bool:
+    """A noun phrase that may name an actor (not "control", "the initiative")."""
+    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.text[:1].isupper() or (
+        any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in tok.children))
+
+
+def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
+    """Source and target of a nominal trigger."""
+    sources: list[Token] = _children(noun, ("poss",))
+    if sources and all(s.pos_ == "PRON" for s in sources) and _light_object(noun, lex):
+        sources = []  # "continued their attacks": "their" is the verb's subject
+    sources += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                and c.text[:1].isupper() and _names_country(c)]
+    sources += _pobjs(noun, frozenset({"by"}))
+    of = _pobjs(noun, frozenset({"of"}))
+    between = _pobjs(noun, _PLURAL_SOURCE_PREPS)
+    lemma = noun.lemma_.lower()
+    if lemma in _SOURCE_OF_NOUNS or noun.lower_ in _SOURCE_OF_NOUNS:
+        sources += of + between
+        of = []
+    if not sources and _light_object(noun, lex):
+        sources = _subject(noun.head, lex)
+    targets = _pobjs(noun, frozenset({"on", "against", "with", "to", "upon", "at"})) or of
+    return Arguments(tuple(sources), tuple(targets))
+
+
+def _light_object(noun: Token, lex: Lexicon) -> bool:
+    return noun.dep_ in ("dobj", "nsubjpass") and lex.in_class(noun.head.lemma_.lower(),
+                                                                 "lightverb")
+
+
+def _names_country(tok: Token) -> bool:
+    return bool(dictionaries.country_by_word(tok.text)
+                or dictionaries.split_compound_adjective(tok.text)
+                or dictionaries.metonym_country(tok.text))
+
+
+def companions(head: Token) -> list[Token]:
+    """Actors fighting alongside a subject: "forces - with Russian special forces -",
+    "forces backed by Russia"."""
+    out = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "alongside"):
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            out.extend(p for o in pobjs for p in (o, *o.conjuncts))
+    return out

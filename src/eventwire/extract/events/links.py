@@ -1,0 +1,171 @@
+"""What an event links to: its place, date, counts, named agreements and ACLED label.
+
+The places, dates, counts and ACLED classifier come from other stages and modules;
+this module only chooses among them for one event, so that each is read the same way
+whatever its source:
+
+* place: the place syntactically attached to the trigger ("shelled Juba", "clashes in
+  Idlib"), else the one nearest the trigger in its sentence; a capital standing for its
+  government (``Place.metonym``) is never where an event happened;
+* date: the dates stage's date for the sentence when it offers one (``date_for``), else
+  the publication date, with ACLED's time precision (1 day, 2 week, 3 month);
+* counts: those whose evidence lies in the event's sentence;
+* agreements and processes named in the sentence ("the Sochi Agreement", "the Astana
+  talks", "the de-escalation zone"), recorded in the event's contexts as
+  ``agreement:<name>`` until the contract has a list of its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from eventwire.records import Count, Place, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from eventwire.extract.context import Context
+
+log = logging.getLogger(__name__)
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "on", "into", "outside", "inside", "around",
+                          "across", "over", "to", "toward", "towards", "from", "of"})
+_AGREEMENT = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}(?:[Aa]greements?|[Tt]alks|[Pp]rocess|"
+    r"[Aa]ccords?|[Tt]rack|[Ff]ormat|[Mm]emorandum|[Tt]reaty|[Pp]act|[Dd]eal|[Ss]ummit|"
+    r"[Pp]rotocol|[Cc]onference|[Pp]lan))\b"
+    r"|\b(?P<generic>de-?escalation zones?|ceasefire agreement|cease-fire agreement|"
+    r"peace agreement|peace talks|peace process|buffer zone|safe zone|no-fly zone|"
+    r"demilitari[sz]ed zone)\b")
+_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Any", "Our",
+                        "Their", "His", "Her", "Its", "New", "Last", "Next"})
+
+
+# --------------------------------------------------------------------------- place
+
+
+def event_place(trigger: Token, sent: SpacySpan, offset: int,
+                places: Sequence[Place]) -> Place | None:
+    """The place the event happened at, or None (see the module doc)."""
+    candidates = [(p, m) for p in places if not p.metonym for m in p.mentions
+                  if offset + sent.start_char <= m.start < offset + sent.end_char]
+    if not candidates:
+        return None
+    attached = _attached_offsets(trigger, offset)
+    for place, mention in candidates:
+        if any(mention.start <= at < mention.end for at in attached):
+            return place
+    at = offset + trigger.idx
+    return min(candidates, key=lambda pm: abs(pm[1].start - at))[0]
+
+
+def _attached_offsets(trigger: Token, offset: int) -> list[int]:
+    """Character offsets of the trigger's object and of its place-like prepositions'
+    objects, nearest first."""
+    out: list[int] = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "pobj", "npadvmod"):
+            out.extend(offset + t.idx for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            out.extend(offset + t.idx for t in child.subtree)
+    return out
+
+
+# --------------------------------------------------------------------------- date
+
+
+def event_date(ctx: Context, span: Span) -> tuple[str | None, int | None]:
+    """ISO date and ACLED time precision of an event whose sentence is ``span``."""
+    dates = ctx.dates
+    if dates is None:
+        return None, None
+    helper = _date_helper()
+    if helper is not None:
+        try:
+            found = helper(ctx, span.start, span.end)
+        except (TypeError, ValueError) as e:  # a helper of another shape: fall back
+            log.debug("date_for failed: %s", e)
+            found = None
+        picked = _as_date(found)
+        if picked[0] is not None:
+            return picked
+    if dates.published is not None:
+        # The report's date bounds the event within about a week (ACLED precision 2).
+        return dates.published.isoformat(), 2
+    return None, None
+
+
+def _date_helper() -> Callable[..., Any] | None:
+    module = importlib.import_module("eventwire.extract.dates")
+    helper = getattr(module, "date_for", None)
+    return helper if callable(helper) else None
+
+
+def _as_date(found: Any) -> tuple[str | None, int | None]:
+    if found is None:
+        return None, None
+    if isinstance(found, tuple) and len(found) == 2:
+        value, precision = found
+    else:
+        value, precision = getattr(found, "value", None), getattr(found, "precision", None)
+    if isinstance(value, date):
+        return value.isoformat(), precision
+    return None, None
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def event_counts(counts: Sequence[Count], span: Span) -> tuple[str, ...]:
+    """Ids of the counts whose evidence lies in ``span``."""
+    return tuple(c.id for c in counts
+                 if span.start <= c.evidence.start and c.evidence.end <= span.end)
+
+
+# --------------------------------------------------------------------------- agreements
+
+
+def agreements(text: str) -> tuple[str, ...]:
+    """Named agreements and processes in ``text`` ("Sochi Agreement", "Astana talks")."""
+    found: list[str] = []
+    for m in _AGREEMENT.finditer(text):
+        name = m["name"] or m["generic"]
+        if m["name"]:
+            words = name.split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+        if name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+# --------------------------------------------------------------------------- ACLED
+
+
+def acled_label(text: str, plover_type: str, mode: str | None) -> tuple[str | None, str | None]:
+    """ACLED event type and sub-event type from the ACLED classifier, when it is there."""
+    classify = _acled_classifier()
+    if classify is None:
+        return None, None
+    label = classify(text, plover_type=plover_type, mode=mode)
+    if label is None:
+        return None, None
+    return getattr(label, "event_type", None), getattr(label, "sub_event_type", None)
+
+
+def _acled_classifier() -> Callable[..., Any] | None:
+    try:
+        module = importlib.import_module("eventwire.extract.acled")
+    except ImportError:  # the ACLED classifier is an optional, separately built module
+        return None
+    classify = getattr(module, "classify", None)
+    return classify if callable(classify) else None

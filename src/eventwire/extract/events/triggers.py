@@ -1,0 +1,136 @@
+"""Finding event triggers in a parsed sentence: lexicon rules checked against dependents.
+
+A verb is matched with its particle ("blow up") and its object ("took control of");
+a noun with its modifiers ("hunger strike", "the Russian shelling"). Where a verb's
+sense was fixed by its object ("held talks", "imposed a curfew"), the object is
+*consumed*: it is not coded again as a nominal event of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.extract.events.lexicon import NONE, Condition, Lexicon, TriggerRule
+from eventwire.resolve import dictionaries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+_OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+_MOD_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+_SUBJ_DEPS = ("nsubj", "csubj")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    rule: TriggerRule
+
+    @property
+    def verbal(self) -> bool:
+        return self.rule.pos != "NOUN"
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _pos(tok: Token) -> str | None:
+    if tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS and not any(
+            c.dep_ in ("dobj", "aux", "nsubj") for c in tok.children):
+        return "NOUN"  # a gerund used as a noun: "the shelling destroyed ..."
+    if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].islower():
+        return "NOUN"
+    if tok.pos_ == "ADJ":
+        return "ADJ"
+    return None
+
+
+def words(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def objects(tok: Token) -> list[Token]:
+    """Direct objects, the subject of a passive, and an object reached through "to"
+    after an adjective trigger."""
+    found = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    return found + [c for f in found for c in f.conjuncts]
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in _MOD_DEPS]
+
+
+def _preps(tok: Token) -> list[Token]:
+    own = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative")]
+    for obj in objects(tok):
+        own.extend(c for c in obj.children if c.dep_ == "prep")
+    return own
+
+
+def _dependents(tok: Token, dep: str) -> list[Token]:
+    if dep == "obj":
+        return objects(tok)
+    if dep == "mod":
+        return _modifiers(tok)
+    if dep == "prep":
+        return _preps(tok)
+    if dep == "subj":
+        return [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+    return [c for c in tok.children if c.dep_ == "prt"]
+
+
+def _satisfied(tok: Token, cond: Condition) -> bool:
+    found = False
+    for dep in _dependents(tok, cond.dep):
+        lemma, lower = words(dep)
+        if lemma in cond.words or lower in cond.words:
+            found = True
+        elif cond.nation and dep.text[:1].isupper() and (
+                dictionaries.country_by_word(dep.text)
+                or dictionaries.split_compound_adjective(dep.text)):
+            found = True
+        if found:
+            break
+    return found != cond.negated
+
+
+def match(tok: Token, lex: Lexicon) -> TriggerRule | None:
+    """The first lexicon rule ``tok`` satisfies, or None."""
+    pos = _pos(tok)
+    if pos is None:
+        return None
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    lemma, lower = words(tok)
+    keys = (lower, lemma) if pos == "NOUN" else (lemma, lower)
+    for word in dict.fromkeys(keys):
+        for rule in lex.rules_for(word, pos):
+            if rule.particle and rule.particle != particle:
+                continue
+            if all(_satisfied(tok, c) for c in rule.conditions):
+                return rule
+    return None
+
+
+def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
+    """The triggers of one sentence, verbs first; objects a verb's sense consumed and
+    senses that are no event are left out."""
+    verbs: list[Trigger] = []
+    nouns: list[Trigger] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        rule = match(tok, lex)
+        if rule is None:
+            continue
+        if rule.pos == "NOUN":
+            nouns.append(Trigger(tok, rule))
+            continue
+        if any(c.dep == "obj" and not c.negated for c in rule.conditions):
+            consumed.update(o.i for o in objects(tok))
+        if rule.plover != NONE:
+            verbs.append(Trigger(tok, rule))
+    kept = verbs + [t for t in nouns if t.token.i not in consumed and t.rule.plover != NONE]
+    return sorted(kept, key=lambda t: t.token.i)

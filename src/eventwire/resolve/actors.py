@@ -1,0 +1,460 @@
+"""Actor resolution: a noun phrase of the parse -> typed :class:`~eventwire.records.Actor` s.
+
+An event's source or target is written as a noun phrase: a country ("Turkey"), a
+capital standing for its government ("Ankara", "the Kremlin"), an organization
+("the Arab League"), a person ("Recep Tayyip Erdogan"), or an agent noun with or
+without a nationality ("Russian and Syrian regime forces", "officials", "the armed
+opposition"). Each is resolved to
+
+* a code: ISO3 of the country, or the CAMEO code of an international body;
+* a sector (CAMEO role code: GOV, MIL, REB, OPP, CVL, ...), from the person's role,
+  the organization's kind or the agent noun (``data/agents.tsv``);
+* the ACLED actor type (state forces, rebel groups, protesters, civilians ...).
+
+Coordinated nationalities make several actors of one phrase: "Russian and Syrian
+regime forces" are two. An agent noun named once with its nationality keeps it when
+named again without ("the Syrian regime forces ... the regime forces"). Nothing is
+read at import; the agent table is loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventwire.errors import DictionaryError
+from eventwire.records import Actor, Organization, Person, Span
+from eventwire.resolve import dictionaries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.extract.parse import ParsedBlock
+
+Source = Path | Traversable
+
+ACLED_INTER = {
+    "state": "State forces",
+    "rebel": "Rebel groups",
+    "political_militia": "Political militias",
+    "identity_militia": "Identity militias",
+    "rioter": "Rioters",
+    "protester": "Protesters",
+    "civilian": "Civilians",
+    "external": "External/Other forces",
+}
+# Sector of an organization by its dictionary kind.
+KIND_SECTOR = {
+    "government": "GOV", "military": "MIL", "armed_group": "REB", "igo": "IGO",
+    "ngo": "NGO", "media": "MED", "party": "OPP", "company": "BUS",
+}
+KIND_INTER = {
+    "government": "state", "military": "state", "armed_group": "rebel", "igo": "external",
+    "ngo": "civilian", "media": "civilian", "party": "", "company": "civilian",
+}
+# Dependents that leave the noun phrase: another conjunct, a clause, an apposition.
+_OUTSIDE = frozenset({"conj", "cc", "relcl", "acl", "advcl", "appos", "punct", "prep",
+                      "ccomp", "xcomp", "dep", "parataxis", "mark", "case"})
+_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det"})
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+_PRONOUNS_GROUP = frozenset({"it", "its", "they", "them", "their"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def read_table(source: Source, header: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+    """Rows of a TSV data file as (origin, fields), the header and column count checked.
+
+    Raises:
+        DictionaryError: unreadable file, wrong header, or a row with the wrong column count.
+    """
+    name = source.name
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DictionaryError(f"cannot read table: {exc}", origin=name) from exc
+    seen_header = False
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        origin = f"{name}, line {lineno}"
+        fields = [f.strip() for f in line.split("\t")]
+        if not seen_header:
+            if tuple(fields) != header:
+                raise DictionaryError(f"expected header {' | '.join(header)}, "
+                                      f"found {' | '.join(fields)}", origin=origin)
+            seen_header = True
+            continue
+        if len(fields) != len(header):
+            raise DictionaryError(f"expected {len(header)} tab-separated columns, "
+                                  f"found {len(fields)}", origin=origin)
+        yield origin, fields
+    if not seen_header:
+        raise DictionaryError("no header line", origin=name)
+
+
+def data_file(name: str) -> Traversable:
+    """A packaged data file of ``eventwire/resolve/data``."""
+    return resources.files("eventwire.resolve").joinpath("data", name)
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """An agent noun ("regime force", "protester") with its sector and ACLED type."""
+
+    agent: str
+    sector: str | None
+    inter: str | None
+
+
+def load_agents(source: Source) -> tuple[Agent, ...]:
+    """Read and check an agents table (see ``data/agents.tsv``)."""
+    out: list[Agent] = []
+    seen: dict[str, str] = {}
+    for origin, (agent, sector, inter) in read_table(source, ("agent", "sector", "acled_inter")):
+        if not agent or agent != agent.lower():
+            raise DictionaryError(f"agent {agent!r} must be non-empty lower case", origin=origin)
+        if agent in seen:
+            raise DictionaryError(f"agent {agent!r} already listed at {seen[agent]}",
+                                  origin=origin)
+        seen[agent] = origin
+        if sector and sector not in dictionaries.SECTORS:
+            raise DictionaryError(f"sector {sector!r} is not a known CAMEO code", origin=origin)
+        if inter and inter not in ACLED_INTER:
+            raise DictionaryError(f"acled_inter {inter!r} is not one of "
+                                  f"{', '.join(ACLED_INTER)}", origin=origin)
+        out.append(Agent(agent, sector or None, inter or None))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def agents() -> dict[str, Agent]:
+    """The packaged agent nouns by phrase."""
+    return {a.agent: a for a in load_agents(data_file("agents.tsv"))}
+
+
+def agent_for(lemmas: Sequence[str]) -> Agent | None:
+    """The longest listed agent phrase ending at the last lemma ("armed opposition")."""
+    table = agents()
+    words = [w.lower() for w in lemmas]
+    for last in dict.fromkeys((words[-1], *_singulars(words[-1]))):
+        tried = [*words[:-1], last]
+        for start in range(len(tried)):
+            found = table.get(" ".join(tried[start:]))
+            if found is not None:
+                return found
+    return None
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """Singular guesses for a plural the lemmatizer left alone (a capitalized "Rebels")."""
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return (word[:-2], word[:-1])
+    if word.endswith("s"):
+        return (word[:-1],)
+    return ()
+
+
+def acled_inter(inter: str | None, code: str | None, theatre: str | None) -> str | None:
+    """ACLED actor type; a state's forces outside their own country are external forces."""
+    if inter is None:
+        return None
+    if inter == "state" and code and theatre and len(code) == 3 and code != theatre:
+        return ACLED_INTER["external"]
+    return ACLED_INTER[inter]
+
+
+@functools.lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    return {c.iso2: c.iso3 for c in dictionaries.countries()}
+
+
+def iso3(code: str | None) -> str | None:
+    """ISO3 for an ISO2 or ISO3 country code (places carry GeoNames' ISO2)."""
+    if not code:
+        return None
+    code = code.upper()
+    if len(code) == 2:
+        return _iso2_to_iso3().get(code)
+    return code if dictionaries.country_by_iso3(code) else None
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``: conjuncts and clauses left out,
+    "of" phrases kept ("the President of Turkey")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(child.subtree)
+        elif child.dep_ not in _OUTSIDE:
+            out.extend(phrase_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _country_of_token(tok: Token) -> dictionaries.Country | None:
+    if not tok.text[:1].isupper():
+        return None
+    if tok.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "") or tok.pos_ in ("ADJ", "PROPN"):
+        ent = _entity_text(tok)
+        for text in (ent, tok.text):
+            if text and (c := dictionaries.country_by_word(text)):
+                return c
+    return None
+
+
+def _entity_text(tok: Token) -> str | None:
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            text = ent.text
+            return text[4:] if text.lower().startswith("the ") else text
+    return None
+
+
+def _compound_countries(tok: Token) -> tuple[dictionaries.Country, ...]:
+    """Countries of a hyphenated pair written as one token or as three ("Turkish-Russian")."""
+    doc = tok.doc
+    if "-" in tok.text:
+        return dictionaries.split_compound_adjective(tok.text)
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-–" and not doc[tok.i + 1].whitespace_:
+        return dictionaries.split_compound_adjective(tok.text + "-" + doc[tok.i + 2].text)
+    return ()
+
+
+# --------------------------------------------------------------------------- resolver
+
+
+@dataclass
+class ActorResolver:
+    """Resolves the noun phrases of one document, remembering what it has resolved.
+
+    Args:
+        text: the document's text (offsets of every span point into it).
+        people, organizations: the document's person and organization records.
+        theatre: ISO3 of the country where the document's events take place, if known.
+    """
+
+    text: str
+    people: Sequence[Person] = ()
+    organizations: Sequence[Organization] = ()
+    theatre: str | None = None
+    _memory: dict[str, str] = field(default_factory=dict)
+    _last_group: tuple[Actor, ...] = ()
+
+    def resolve(self, head: Token, pb: ParsedBlock, *,
+                remember: bool = True) -> tuple[Actor, ...]:
+        """The actors a noun phrase names: one per coordinated head and nationality.
+
+        With ``remember`` (the phrase is an event's source), "it" and "they" later refer
+        to these actors.
+        """
+        heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
+        found: list[Actor] = []
+        for h in heads:
+            for actor in self._resolve_one(h, pb):
+                if not any(_same(actor, a) for a in found):
+                    found.append(actor)
+        if remember and found and head.lower_ not in _PRONOUNS_PERSON:
+            self._last_group = tuple(found)
+        return tuple(found)
+
+    def _resolve_one(self, head: Token, pb: ParsedBlock) -> list[Actor]:
+        if head.pos_ == "PRON":
+            return self._pronoun(head, pb)
+        head = _quantified(head)
+        tokens = phrase_tokens(head)
+        span = self._span(tokens, pb)
+        person = self._person(head, span, pb)
+        if person is not None:
+            return [person]
+        seat = self._seat(head, span)
+        if seat is not None:
+            return [seat]
+        org = self._organization(span)
+        if org is not None:
+            return [org]
+        return self._by_words(head, tokens, span)
+
+    def _seat(self, head: Token, span: Span) -> Actor | None:
+        """A capital or seat of power standing for its government ("the Kremlin said")."""
+        if head.pos_ != "PROPN":
+            return None
+        country = dictionaries.metonym_country(_entity_text(head) or head.text)
+        if country is None:
+            return None
+        return Actor(span.text, country.iso3, "GOV",
+                     acled_inter("state", country.iso3, self.theatre), evidence=span)
+
+    def _span(self, tokens: Sequence[Token], pb: ParsedBlock) -> Span:
+        while len(tokens) > 1 and tokens[0].lower_ in _DETERMINERS | {"'s", "’s"}:
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return pb.span(start, end, self.text)
+
+    def _person(self, head: Token, span: Span, pb: ParsedBlock) -> Actor | None:
+        at = pb.offset + head.idx
+        for p in self.people:
+            if any(m.start <= at < m.end or (span.start <= m.start and m.end <= span.end
+                                             and m.end - m.start > 2) for m in p.mentions):
+                code = p.nationality or self._country_in(span.text)
+                role = dictionaries.role_by_phrase(p.role) if p.role else None
+                agent = agent_for(p.role.split()) if p.role else None
+                sector = (role.sector if role else None) or (agent.sector if agent else None)
+                inter = agent.inter if agent else ("state" if sector == "GOV" else None)
+                return Actor(p.name, code, sector, acled_inter(inter, code, self.theatre),
+                             person_id=p.id, evidence=span)
+        return None
+
+    def _country_in(self, text: str) -> str | None:
+        for word in re.findall(r"[A-Z][\w’'-]+", text):
+            if c := dictionaries.country_by_word(word):
+                return c.iso3
+        return None
+
+    def _organization(self, span: Span) -> Actor | None:
+        for org in self.organizations:
+            if not any(span.start <= m.start and m.end <= span.end for m in org.mentions):
+                continue
+            entry = dictionaries.organization_by_name(org.name)
+            kind = (entry.kind if entry else None) or org.kind
+            if kind == "media":
+                continue
+            code = (entry.code if entry and entry.code and entry.code.startswith("IG")
+                    else None) or org.country or (entry.code if entry else None)
+            if code is None and kind == "igo":
+                code = "IGO"
+            code = (code[:3] if code and len(code) > 3 and iso3(code[:3]) else code)
+            inter = KIND_INTER.get(kind or "") or None
+            return Actor(org.name, code, KIND_SECTOR.get(kind or ""),
+                         acled_inter(inter, code, self.theatre), org_id=org.id, evidence=span)
+        return None
+
+    def _by_words(self, head: Token, tokens: Sequence[Token], span: Span) -> list[Actor]:
+        """Countries, capitals and agent nouns in the phrase."""
+        countries, seats = self._countries(head, tokens)
+        lemmas = [t.lemma_.lower() for t in tokens
+                  if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and t.i <= head.i
+                  and not _country_of_token(t)]
+        agent = agent_for(lemmas) if lemmas else None
+        if agent is None and head.pos_ == "NOUN":
+            agent = agent_for([head.lemma_.lower()])
+        if not countries and agent is not None:
+            remembered = self._remembered(lemmas)
+            countries = [remembered] if remembered else []
+        elif countries and agent is not None:
+            self._remember(lemmas, countries[-1])  # the nationality next to the noun
+        if not countries and agent is None:
+            return []
+        sector = agent.sector if agent else ("GOV" if seats else None)
+        inter = agent.inter if agent else ("state" if seats else None)
+        name = span.text
+        return [Actor(name, code, sector, acled_inter(inter, code, self.theatre), evidence=span)
+                for code in (countries or [None])]
+
+    def _countries(self, head: Token, tokens: Sequence[Token]) -> tuple[list[str], bool]:
+        """ISO3 codes named in the phrase (with coordinated nationalities), and whether
+        one was named by its capital or seat of power."""
+        codes: list[str] = []
+        seat = False
+        for tok in tokens:
+            if tok.dep_ not in _MODIFIERS and tok is not head and tok.dep_ != "pobj":
+                continue
+            compound = _compound_countries(tok)
+            found = list(compound)
+            if not found and (c := _country_of_token(tok)):
+                found = [c]
+            if not found and tok.text[:1].isupper() and (m := dictionaries.metonym_country(
+                    _entity_text(tok) or tok.text)):
+                found, seat = [m], True
+            for c in found:
+                if c.iso3 not in codes:
+                    codes.append(c.iso3)
+            if found and tok is not head:
+                for conj in tok.conjuncts:
+                    if (c := _country_of_token(conj)) and c.iso3 not in codes:
+                        codes.append(c.iso3)
+        return codes, seat
+
+    def _remember(self, lemmas: Sequence[str], code: str) -> None:
+        for key in _memory_keys(lemmas):
+            self._memory[key] = code
+
+    def _remembered(self, lemmas: Sequence[str]) -> str | None:
+        for key in _memory_keys(lemmas):
+            if key in self._memory:
+                return self._memory[key]
+        return None
+
+    def _pronoun(self, head: Token, pb: ParsedBlock) -> list[Actor]:
+        lower = head.lower_
+        if lower in _PRONOUNS_PERSON:
+            at = pb.offset + head.idx
+            best: tuple[int, Person] | None = None
+            for p in self.people:
+                for m in p.mentions:
+                    if m.end <= at and (best is None or m.start > best[0]):
+                        best = (m.start, p)
+            if best is not None:
+                span = pb.of(head, self.text)
+                p = best[1]
+                role = dictionaries.role_by_phrase(p.role) if p.role else None
+                sector = role.sector if role else None
+                return [Actor(p.name, p.nationality, sector,
+                              acled_inter("state" if sector == "GOV" else None,
+                                          p.nationality, self.theatre),
+                              person_id=p.id, evidence=span)]
+            return []
+        if lower in _PRONOUNS_GROUP and self._last_group:
+            span = pb.of(head, self.text)
+            return [Actor(a.name, a.code, a.sector, a.acled_inter, a.person_id, a.org_id, span)
+                    for a in self._last_group]
+        return []
+
+
+_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "ten", "million", "score", "group",
+                         "number", "crowd", "band", "some", "many", "most", "all", "several",
+                         "handful", "majority", "contingent", "delegation", "team", "unit"})
+
+
+def _quantified(head: Token) -> Token:
+    """"Thousands of students": the students, not the number, are the actors."""
+    if head.lemma_.lower() in _QUANTITIES or head.pos_ == "NUM":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return head
+
+
+def _memory_keys(lemmas: Sequence[str]) -> Iterable[str]:
+    """Keys an agent phrase is remembered by: the whole phrase without nationality, and a
+    qualifying agent modifier on its own ("regime force" and "regime")."""
+    words = [w for w in lemmas if w not in _DETERMINERS]
+    if not words:
+        return ()
+    keys = [" ".join(words)]
+    keys.extend(w for w in words[:-1] if w in agents())
+    return keys
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.code, a.sector, a.person_id, a.org_id) == (b.code, b.sector, b.person_id,
+                                                         b.org_id)

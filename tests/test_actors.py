@@ -1,0 +1,102 @@
+"""Actor resolution: agent table, codes, sectors and ACLED types, on texts written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.extract.parse import parse_document
+from eventwire.ingest import make_document
+from eventwire.records import Actor
+from eventwire.resolve import actors
+from eventwire.resolve.actors import ActorResolver, acled_inter, agent_for, load_agents
+from eventwire.run import Pipeline
+
+
+def test_agent_phrases_longest_first() -> None:
+    armed = agent_for(["armed", "opposition"])
+    plain = agent_for(["opposition"])
+    assert armed is not None and armed.sector == "REB" and armed.inter == "rebel"
+    assert plain is not None and plain.sector == "OPP"
+
+
+def test_agent_plural_left_by_the_lemmatizer() -> None:
+    found = agent_for(["Rebels".lower()])
+    assert found is not None and found.sector == "REB"
+    assert agent_for(["banana"]) is None
+
+
+def test_state_forces_abroad_are_external() -> None:
+    assert acled_inter("state", "RUS", "SYR") == "External/Other forces"
+    assert acled_inter("state", "SYR", "SYR") == "State forces"
+    assert acled_inter("state", "SYR", None) == "State forces"
+    assert acled_inter("protester", None, "SYR") == "Protesters"
+    assert acled_inter(None, "SYR", "SYR") is None
+
+
+def test_iso2_and_iso3_codes() -> None:
+    assert actors.iso3("sy") == "SYR"
+    assert actors.iso3("TUR") == "TUR"
+    assert actors.iso3("QQQ") is None and actors.iso3(None) is None
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("Force\tMIL\tstate", "lower case"),
+    ("force\tARMY\tstate", "sector"),
+    ("force\tMIL\tsoldiers", "acled_inter"),
+    ("force\tMIL", "columns"),
+])
+def test_bad_agent_rows_are_named(tmp_path: Path, row: str, message: str) -> None:
+    path = tmp_path / "agents.tsv"
+    path.write_text(f"agent\tsector\tacled_inter\n{row}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=f"agents.tsv, line 2.*{message}"):
+        load_agents(path)
+
+
+def test_duplicate_agent_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "agents.tsv"
+    path.write_text("agent\tsector\tacled_inter\nforce\tMIL\tstate\nforce\tGOV\tstate\n",
+                    encoding="utf-8")
+    with pytest.raises(DictionaryError, match="already listed"):
+        load_agents(path)
+
+
+def _subjects(pipeline: Pipeline, text: str) -> list[tuple[Actor, ...]]:
+    """Actors of every sentence subject, resolved in text order by one resolver."""
+    doc = make_document(text, "test")
+    ex = pipeline.extract(doc)
+    resolver = ActorResolver(doc.text, ex.people, ex.organizations, theatre="SYR")
+    out = []
+    for pb in parse_document(doc, pipeline.nlp):
+        for tok in pb.doc:
+            if tok.dep_ == "nsubj":
+                out.append(resolver.resolve(tok, pb))
+    return out
+
+
+@pytest.mark.model
+def test_countries_capitals_and_agents(pipeline: Pipeline) -> None:
+    (moscow,), (forces, ), (kremlin,) = _subjects(
+        pipeline, "Moscow protested. Turkish forces advanced. The Kremlin denied it.")
+    assert (moscow.code, moscow.sector) == ("RUS", "GOV")
+    assert (forces.code, forces.sector, forces.acled_inter) == ("TUR", "MIL",
+                                                                "External/Other forces")
+    assert kremlin.code == "RUS"
+
+
+@pytest.mark.model
+def test_coordinated_nationalities_and_remembered_country(pipeline: Pipeline) -> None:
+    both, later = _subjects(pipeline, "Russian and Syrian regime forces advanced. "
+                                      "Then the regime forces withdrew.")
+    assert sorted(a.code for a in both) == ["RUS", "SYR"]
+    assert [a.code for a in later] == ["SYR"]
+
+
+@pytest.mark.model
+def test_organizations_and_people(pipeline: Pipeline) -> None:
+    (league,), (person,) = _subjects(
+        pipeline, "The Arab League met in Cairo. French President Jean Morel spoke later.")
+    assert league.code and league.code.startswith("IGO") and league.org_id
+    assert person.person_id and person.code == "FRA" and person.sector == "GOV"

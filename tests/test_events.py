@@ -1,0 +1,186 @@
+"""The event coder on short news-style texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.extract.events import lexicon as lexicon_module
+from eventwire.ingest import make_document
+from eventwire.records import Event
+from eventwire.run import Pipeline
+
+pytestmark = pytest.mark.model
+
+
+def events_of(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
+    return pipeline.extract(make_document(text, "test")).events
+
+
+def only(pipeline: Pipeline, text: str) -> Event:
+    found = events_of(pipeline, text)
+    assert len(found) == 1, [(e.plover_type, e.produced_by) for e in found]
+    return found[0]
+
+
+def codes(actors) -> list[str | None]:  # noqa: ANN001
+    return [a.code for a in actors]
+
+
+# --------------------------------------------------------------------------- types and codes
+
+
+def test_verbal_trigger_with_country_actors(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Chinese foreign minister visited Japan on Monday.")
+    assert (e.plover_type, e.plover_mode, e.cameo_code) == ("CONSULT", "visit", "042")
+    assert codes(e.sources) == ["CHN"] and e.sources[0].sector == "GOV"
+    assert codes(e.targets) == ["JPN"]
+
+
+def test_object_fixes_the_sense_of_a_verb(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Government troops took control of three villages near the border.")
+    assert e.plover_type == "FIGHT" and e.cameo_code.startswith("19")
+    assert e.sources[0].sector == "MIL"
+
+
+def test_nominal_trigger_takes_its_nationality_as_source(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Russian shelling of the town killed ten civilians.")
+    assert e.plover_type == "FIGHT" and codes(e.sources) == ["RUS"]
+    assert e.produced_by and "noun:shelling" in e.produced_by
+
+
+def test_light_verb_object_is_the_event_with_the_verbs_subject(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Turkish forces launched an offensive against the militants.")
+    assert e.plover_type == "FIGHT" and codes(e.sources) == ["TUR"]
+
+
+def test_compound_actor_gives_two_sources(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Russian and Syrian regime forces continued their attacks on the city.")
+    assert sorted(codes(e.sources)) == ["RUS", "SYR"]
+    assert all(a.sector == "MIL" for a in e.sources)
+
+
+def test_agent_noun_keeps_the_nationality_it_was_given(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Syrian regime forces shelled the town on Monday.\n\n"
+                                "On Tuesday the regime forces stormed the nearby village.")
+    assert [codes(e.sources) for e in found] == [["SYR"], ["SYR"]]
+
+
+def test_a_demand_in_reported_speech_is_coded(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Britain said Libya must hand over the two suspects.")
+    assert e.plover_type == "DEMAND" and codes(e.sources) == ["GBR"]
+
+
+def test_no_source_no_event(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "There was an attack somewhere.") == ()
+
+
+def test_sports_copy_is_not_violence(pipeline: Pipeline) -> None:
+    text = "England attacked down the left wing and the striker scored a late goal."
+    assert not [e for e in events_of(pipeline, text)
+                if e.plover_type in ("ASSAULT", "FIGHT", "COERCE")]
+
+
+def test_captions_and_headings_are_not_new_events(pipeline: Pipeline) -> None:
+    text = ("Rebels shelled the town of Marsa on Sunday.\n\n"
+            "Rebel fighters shell a town (Reuters)\n\n"
+            "Aid agencies are waiting")
+    found = events_of(pipeline, text)
+    assert len(found) == 1 and found[0].evidence.start == 0
+
+
+# --------------------------------------------------------------------------- status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Rebels shelled the town on Sunday.", "asserted"),
+    ("The army did not attack the village.", "negated"),
+    ("The opposition fighters failed to capture the airport.", "negated"),
+    ("The foreign ministers of France and Germany will meet in Paris next week.", "future"),
+    ("If the talks fail, Iran could attack the border posts.", "hypothetical"),
+    ("Germany's previous support to the rebels angered the government.", "historical"),
+    ("The minister believes that Russian forces bombed the hospital.", "belief"),
+])
+def test_status(pipeline: Pipeline, text: str, status: str) -> None:
+    assert [e.status for e in events_of(pipeline, text)][-1:] == [status]
+
+
+def test_demanded_status_of_what_a_demand_governs(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "The UN urged Israel to withdraw its troops from the town.")
+    assert {e.plover_type: e.status for e in found} == {"DEMAND": "asserted",
+                                                        "RETREAT": "demanded"}
+
+
+def test_announced_meeting_is_an_intent_and_a_threat_is_a_threat(pipeline: Pipeline) -> None:
+    meet = only(pipeline, "The Egyptian president will visit Sudan next month.")
+    assert (meet.plover_type, meet.cameo_code, meet.status) == ("AGREE", "036", "future")
+    threat = only(pipeline, "Iran threatened to shell Iraqi towns.")
+    assert threat.plover_type == "THREATEN" and codes(threat.sources) == ["IRN"]
+
+
+def test_refusing_intent_is_a_rejection(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Jordan said it will not accept more refugees.")
+    assert e.plover_type == "REJECT" and codes(e.sources) == ["JOR"]
+
+
+# --------------------------------------------------------------------------- contract
+
+
+def test_evidence_and_ids(pipeline: Pipeline) -> None:
+    doc = make_document("Police arrested dozens of protesters in the capital on Friday. "
+                        "Protesters later blocked the main road.", "test")
+    ex = pipeline.extract(doc)
+    assert [e.id for e in ex.events] == ["e1", "e2"]
+    for e in ex.events:
+        assert doc.text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert e.produced_by and e.produced_by.startswith("events.rules.")
+        assert e.confidence is not None and 0 < e.confidence < 1
+
+
+def test_named_agreements_are_contexts(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Turkey accused Russia of violating the Sochi Agreement.")
+    assert "agreement:Sochi Agreement" in e.contexts
+
+
+def test_extracting_twice_gives_the_same_events(pipeline: Pipeline) -> None:
+    text = "Israeli jets struck targets in Gaza. Hamas fired rockets at Israel."
+    assert events_of(pipeline, text) == events_of(pipeline, text)
+
+
+# --------------------------------------------------------------------------- bad lexicon
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_lexicon_rejects_unknown_class(tmp_path: Path) -> None:
+    classes = _write(tmp_path / "classes.tsv", "class\twords\nweapon\tgun|rifle\n")
+    lex = _write(tmp_path / "lex.tsv", "trigger\tpos\trequires\tcameo\tplover\tmode\tcontexts\n"
+                                       "fire\tVERB\tobj=@weapons\t193\tFIGHT\t\t\n")
+    with pytest.raises(DictionaryError, match="lex.tsv, line 2.*unknown word class"):
+        lexicon_module.load_from(lex, classes)
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("fire\tVERB\t\t19x\tFIGHT\t\t", "cameo"),
+    ("fire\tVERB\t\t193\tSHOOT\t\t", "PLOVER"),
+    ("fire\tADV\t\t193\tFIGHT\t\t", "pos"),
+    ("fire\tVERB\twith=gun\t193\tFIGHT\t\t", "condition"),
+    ("fire\tVERB\t193\tFIGHT", "columns"),
+])
+def test_lexicon_rejects_malformed_rows(tmp_path: Path, row: str, message: str) -> None:
+    classes = _write(tmp_path / "classes.tsv", "class\twords\nweapon\tgun\n")
+    lex = _write(tmp_path / "lex.tsv",
+                 f"trigger\tpos\trequires\tcameo\tplover\tmode\tcontexts\n{row}\n")
+    with pytest.raises(DictionaryError, match=message):
+        lexicon_module.load_from(lex, classes)
+
+
+def test_packaged_lexicon_loads_and_covers_every_plover_type() -> None:
+    lex = lexicon_module.packaged_lexicon()
+    types = {r.plover for rules in lex.rules.values() for r in rules}
+    assert lexicon_module.PLOVER_TYPES <= types
