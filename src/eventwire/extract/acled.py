@@ -168,6 +168,7 @@ class Lexicon:
     cues: tuple[Cue, ...]
     contexts: dict[str, re.Pattern[str]]
     actors: re.Pattern[str]
+    needed: frozenset[str] = frozenset()  # the context groups some cue depends on
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +249,7 @@ def load_lexicon(cues: Path | Traversable, contexts: Path | Traversable) -> Lexi
         r"\b(?:(?P<nonstate>{})|(?P<government>{}))\b".format(
             "|".join(groups["nonstate"]), "|".join(groups["government"])),
         re.IGNORECASE)
-    return Lexicon(table, compiled, actors)
+    return Lexicon(table, compiled, actors, frozenset(c.context for c in table if c.context))
 
 
 @functools.cache
@@ -263,7 +264,8 @@ def _lead_end(text: str) -> int:
 
 
 def _present(lexicon: Lexicon, text: str) -> dict[str, bool]:
-    return {g: bool(p.search(text)) for g, p in lexicon.contexts.items()}
+    """Which context groups occur in the text (only those some cue depends on)."""
+    return {g: bool(lexicon.contexts[g].search(text)) for g in lexicon.needed}
 
 
 def _find_hits(lexicon: Lexicon, text: str) -> list[_Hit]:
