@@ -1,14 +1,454 @@
-"""Places: (stub; its issue fills it). The contract: ``extract(ctx) -> tuple[...]``."""
+"""Places: toponyms found in the text, resolved to GeoNames with the document's context.
+
+Recognition starts from the tagger's GPE/LOC/FAC names and adds what it
+misses or mislabels in conflict news:
+
+* a name before or after a geographic head ("the Idlib countryside", "the
+  southern countryside of Idlib", "Idlib province") even when tagged as a
+  person or organization;
+* the towns of "the X-Y-Z triangle";
+* "the Syrian-Turkish border", a place of its own (part of a region).
+
+It leaves out what is not a place where something happened: demonyms and
+adjectives ("Russian shelling" is an actor), names inside agreements, talks
+and organizations ("the Astana talks", "the Sochi Agreement", "the League of
+Arab States"), and media names and photo credits (the organizations stage
+holds them, with their mentions). A capital or country standing for its
+government ("Ankara is communicating", "Moscow said") is kept, linked to the
+place and flagged ``metonym`` so that no event is placed there.
+
+Resolution (:mod:`eventwire.resolve.gazetteer.resolve`) runs twice: once
+with the countries the article names, then again with the places resolved
+with confidence as anchors.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.records import Place, Span
+from eventwire.resolve import dictionaries
+from eventwire.resolve.gazetteer.names import name_key
+from eventwire.resolve.gazetteer.resolve import Anchor, Choice, GeoContext, choose
+
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
     from eventwire.extract.context import Context
+    from eventwire.extract.parse import ParsedBlock
+    from eventwire.resolve.gazetteer import Entry, Gazetteer
 
-VERSION = "places.stub.v0"
+VERSION = "places.rules.v1"
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ADMIN_HEADS = frozenset("province governorate state county region district prefecture oblast "
+                        "department canton municipality".split())
+TOWN_HEADS = frozenset("city town village township hamlet suburb".split())
+# Heads that make the name part of a region around it: ACLED precision 2.
+AREA_HEADS = frozenset("countryside outskirts suburbs environs vicinity area border "
+                       "frontier hinterland periphery".split())
+GEO_HEADS = ADMIN_HEADS | TOWN_HEADS | AREA_HEADS | frozenset(
+    "triangle road highway crossing airport base camp valley river mountains".split())
+# A name before these names a process, a text or a body, not a place where things happen.
+NON_PLACE_HEADS = frozenset("talks talk agreement agreements accord accords deal process format "
+                            "summit declaration memorandum track negotiations protocol pact "
+                            "treaty conference convention conventions communique framework "
+                            "formula understanding platform group club forum initiative "
+                            "peace-talks".split())
+# Verbs whose subject, when it is a capital or a country, is its government.
+SPEECH_VERBS = frozenset(
+    "say tell announce state claim accuse deny warn insist demand urge call reject respond reply "
+    "communicate confirm agree want seek threaten condemn welcome believe argue stress add note "
+    "express hope refuse propose offer ask order decide plan consider vow pledge insist respond "
+    "criticize criticise blame dismiss acknowledge admit signal push press oppose back support "
+    "recognize recognise negotiate mediate broker sign".split())
+_ARTICLES = ("al", "el", "an", "ar", "as", "ad", "ash", "at", "az")
+_TRIANGLE = re.compile(r"((?:[A-Z][\w'’]*|al|el|an|ar|as|ad|ash)(?:[- ](?:[A-Z][\w'’]*|"
+                       r"al|el|an|ar|as|ad|ash))+)\s+triangle\b")
+_TRIANGLE_SPLIT = re.compile(r"(?<!\bal)(?<!\bel)(?<!\ban)(?<!\bar)(?<!\bas)(?<!\bad)"
+                             r"(?<!\bash)-(?=[A-Z])")
+_BORDER = re.compile(r"\b([A-Z][a-z]+)[-–]([A-Z][a-z]+)\s+(border|frontier)\b")
+_QUOTES = "\"“”«»'‘’"
 
 
-def extract(ctx: Context) -> tuple:
-    return ()
+@dataclass(slots=True)
+class _Mention:
+    """One toponym in the text, before resolution."""
+
+    span: Span
+    block_kind: str
+    want: str | None = None  # "admin" or "town", from a head noun
+    phrase: Span | None = None  # the qualified phrase when the name is part of an area
+    area: bool = False  # part of an area around the place (countryside, triangle, near)
+    metonym: bool = False
+    country: dictionaries.Country | None = None  # the name is a country's
+    fixed_name: str | None = None  # a place that is not in the gazetteer ("X-Y border")
+    choice: Choice | None = None
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading article and quotes and a trailing possessive from a name."""
+    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+        start += 1
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    for tail in ("'s", "’s"):
+        if text[start:end].endswith(tail):
+            end -= len(tail)
+            break
+    while end > start and (text[end - 1] in _QUOTES + ".,;:-" or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _next_word(ent: SpacySpan) -> str:
+    doc = ent.doc
+    i = ent.end
+    if i < len(doc) and doc[i].text in ("'s", "’s"):
+        i += 1
+    return doc[i].lower_ if i < len(doc) else ""
+
+
+def _of_head(ent: SpacySpan) -> str | None:
+    """The head noun of "the <head> of X" when the name is its object: "countryside of Idlib"."""
+    head = ent.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return head.head.head.lemma_.lower()
+    return None
+
+
+def _is_place_name(ent: SpacySpan) -> bool:
+    """A tagged name that is a place: a place label, or any name before/after a geo head."""
+    if ent.label_ in PLACE_LABELS:
+        return True
+    if ent.label_ in ("ORG", "PERSON", "NORP"):
+        return _next_word(ent) in GEO_HEADS or (_of_head(ent) or "") in GEO_HEADS
+    return False
+
+
+def _names_non_place(ent: SpacySpan) -> bool:
+    """The name is part of the name of talks, an agreement or a body ("Astana talks")."""
+    nxt = _next_word(ent)
+    if nxt in NON_PLACE_HEADS:
+        return True
+    doc = ent.doc
+    # "the Astana peace talks", "the Sochi de-escalation agreement"
+    window = [t.lower_ for t in doc[ent.end:ent.end + 3]]
+    return any(w in NON_PLACE_HEADS for w in window[1:]) and window[0] in (
+        "peace", "de", "ceasefire", "cease", "de-escalation", "security", "-")
+
+
+def _is_adjective(text: str) -> bool:
+    """A demonym or adjective ("Russian", "Turks", "Syrian-Turkish"): an actor, not a place."""
+    country = dictionaries.country_by_word(text)
+    if country is not None:
+        return dictionaries.fold(text) not in {dictionaries.fold(n)
+                                               for n in (country.name, *country.names)}
+    return bool(dictionaries.split_compound_adjective(text))
+
+
+def _want(ent: SpacySpan) -> str | None:
+    nxt = _next_word(ent)
+    before = [t.lower_ for t in ent.doc[max(0, ent.start - 2):ent.start]]
+    of_head = _of_head(ent)
+    if nxt in ADMIN_HEADS or of_head in ADMIN_HEADS:
+        return "admin"
+    if nxt in TOWN_HEADS or of_head in TOWN_HEADS or (before and before[-1] in TOWN_HEADS):
+        return "town"
+    return None
+
+
+def _area_phrase(ent: SpacySpan, pb: ParsedBlock, text: str, span: Span) -> Span | None:
+    """The phrase that makes the name part of an area: "the Idlib countryside", "near X"."""
+    doc = ent.doc
+    if _next_word(ent) in AREA_HEADS:
+        end = ent.end + (2 if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s") else 1)
+        return Span.of(text, span.start, pb.offset + doc[end - 1].idx + len(doc[end - 1]))
+    of_head = _of_head(ent)
+    if of_head in AREA_HEADS:
+        head = ent.root
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        noun = head.head.head
+        left = min((t.i for t in noun.subtree if t.i <= noun.i and t.dep_ in ("amod", "compound")),
+                   default=noun.i)
+        return Span.of(text, pb.offset + doc[left].idx, span.end)
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("near", "outside", "around"):
+        return Span.of(text, pb.offset + doc[ent.start - 1].idx, span.end)
+    return None
+
+
+def _is_metonym(ent: SpacySpan, country: dictionaries.Country | None, surface: str) -> bool:
+    """A capital or seat of power (or a country, with a speech verb) standing for its government."""
+    seat = dictionaries.metonym_country(surface) is not None
+    if not seat and country is None:
+        return False
+    root = ent.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return seat or root.head.lemma_.lower() in SPEECH_VERBS
+    if root.dep_ == "poss":
+        return seat
+    if root.dep_ == "pobj" and root.head.lower_ == "between":
+        return seat
+    return False
+
+
+def _country_named(surface: str) -> dictionaries.Country | None:
+    country = dictionaries.country_by_word(surface)
+    if country is None or _is_adjective(surface):
+        return None
+    return country
+
+
+_DIRECTION = re.compile(r"(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
+                        r"(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
+
+
+def _strip_direction(text: str, start: int, end: int) -> tuple[int, bool]:
+    """"Northern Syria" is a part of Syria: the name starts after the direction word."""
+    m = _DIRECTION.match(text, start, end)
+    if m is None or m.end() >= end or not text[m.end()].isupper():
+        return start, False
+    return m.end(), True
+
+
+def _overlaps(a: Span, spans: list[Span]) -> bool:
+    return any(a.start < s.end and s.start < a.end for s in spans)
+
+
+def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span]) -> list[_Mention]:
+    found = []
+    for ent in pb.doc.ents:
+        if not _is_place_name(ent) or _names_non_place(ent):
+            continue
+        start, end = _clean(text, pb.offset + ent.start_char, pb.offset + ent.end_char)
+        start, directed = _strip_direction(text, start, end)
+        surface = text[start:end]
+        if not surface or not surface[0].isupper() or _is_adjective(surface):
+            continue
+        if _TRIANGLE_SPLIT.search(surface) and _next_word(ent) == "triangle":
+            continue  # the triangle pattern splits it into its towns
+        span = Span.of(text, start, end)
+        if _overlaps(span, taken):
+            continue
+        country = _country_named(surface)
+        phrase = _area_phrase(ent, pb, text, span)
+        found.append(_Mention(
+            span, pb.block.kind, want=_want(ent), phrase=phrase,
+            area=phrase is not None or directed,
+            metonym=_is_metonym(ent, country, surface), country=country))
+    return found
+
+
+def _triangle_mentions(pb: ParsedBlock, text: str) -> list[_Mention]:
+    """The towns of "the X-Y-Z triangle", each a place of the area between them."""
+    found = []
+    for m in _TRIANGLE.finditer(pb.block.text):
+        base = pb.offset + m.start(1)
+        group = m.group(1)
+        pos = 0
+        for part in _TRIANGLE_SPLIT.split(group):
+            start = group.index(part, pos)
+            pos = start + len(part)
+            s, e = _clean(text, base + start, base + pos)
+            if e > s and text[s].isupper():
+                found.append(_Mention(Span.of(text, s, e), pb.block.kind, area=True))
+    return found
+
+
+def _border_mentions(pb: ParsedBlock, text: str) -> list[_Mention]:
+    """"the Syrian-Turkish border": a stretch of two countries' frontier."""
+    found = []
+    for m in _BORDER.finditer(pb.block.text):
+        a, b = (dictionaries.country_by_word(m.group(i)) for i in (1, 2))
+        if a is None or b is None or a is b:
+            continue
+        span = Span.of(text, pb.offset + m.start(), pb.offset + m.end())
+        found.append(_Mention(span, pb.block.kind, area=True, country=a, fixed_name=span.text))
+    return found
+
+
+def find_mentions(ctx: Context) -> list[_Mention]:
+    """Every toponym in the document, outside people's and organizations' names."""
+    text = ctx.document.text
+    taken = [m for p in ctx.people for m in p.mentions]
+    taken += [m for o in ctx.organizations for m in o.mentions]
+    found: list[_Mention] = []
+    for pb in ctx.parsed:
+        patterns = _triangle_mentions(pb, text) + _border_mentions(pb, text)
+        patterns = [m for m in patterns if not _overlaps(m.span, taken)]
+        claimed = [m.span for m in patterns]
+        found += patterns
+        found += [m for m in _entity_mentions(pb, text, taken) if not _overlaps(m.span, claimed)]
+    dateline = _dateline_mention(ctx, [m.span for m in found])
+    return sorted(found + dateline, key=lambda m: m.span.start)
+
+
+def _dateline_mention(ctx: Context, taken: list[Span]) -> list[_Mention]:
+    """The byline's place ("Name - Northern Syria"), which no parsed block holds."""
+    span = ctx.document.dateline_span
+    if span is None or _overlaps(span, taken):
+        return []
+    text = ctx.document.text
+    start, directed = _strip_direction(text, span.start, span.end)
+    if not text[start:span.end][:1].isupper():
+        return []
+    name = Span.of(text, start, span.end)
+    return [_Mention(name, "dateline", phrase=span if directed else None, area=directed,
+                     country=_country_named(name.text))]
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _country_entry(gaz: Gazetteer, country: dictionaries.Country) -> Entry | None:
+    for name in (country.name, *country.names):
+        for e in gaz.lookup(name).entries:
+            if e.feature_code == "PCLI" and e.country_code == country.iso2:
+                return e
+    return None
+
+
+def _focus(mentions: list[_Mention], ctx: Context) -> dict[str, float]:
+    """Countries the article is about: named ones, and homes of its demonyms (half weight)."""
+    weights: Counter[str] = Counter()
+    for m in mentions:
+        if m.country is not None and not m.metonym:
+            weights[m.country.iso2] += 1.0
+    for pb in ctx.parsed:
+        for ent in pb.doc.ents:
+            if ent.label_ == "NORP":
+                for c in dictionaries.split_compound_adjective(ent.text) or ():
+                    weights[c.iso2] += 0.5
+    return dict(weights)
+
+
+def _resolve_one(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
+    if m.fixed_name is not None:
+        return None
+    if m.country is not None:
+        entry = _country_entry(gaz, m.country)
+        if entry is not None:
+            return Choice(entry, 0.95, 10.0)
+    match = gaz.lookup(m.span.text)
+    key = name_key(m.span.text)
+    exact = frozenset(e.geonameid for e in match.entries if name_key(e.name) == key)
+    return choose(match.entries, geo, want=m.want, loose=match.loose, exact=exact)
+
+
+def _anchors(mentions: list[_Mention], skip: str) -> list[Anchor]:
+    out = []
+    for m in mentions:
+        c = m.choice
+        if c is None or m.metonym or name_key(m.span.text) == skip or c.confidence < 0.75:
+            continue
+        if c.entry.feature_code in ("PCLI", "CONT", "RGN", "PEN", "GULF"):
+            continue
+        out.append(Anchor(c.entry.lat, c.entry.lon))
+    return out
+
+
+def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> None:
+    """Resolve every mention in place: first on focus countries, then with anchors too."""
+    focus = _focus(mentions, ctx)
+    first = GeoContext(countries=focus)
+    for m in mentions:
+        m.choice = _resolve_one(m, gaz, first)
+    for m in mentions:
+        c = m.choice
+        if c is not None and c.confidence >= 0.75 and c.entry.country_code and not m.metonym:
+            focus[c.entry.country_code] = focus.get(c.entry.country_code, 0.0) + 0.5
+    for m in mentions:
+        geo = GeoContext(countries=focus, anchors=_anchors(mentions, name_key(m.span.text)))
+        m.choice = _resolve_one(m, gaz, geo)
+
+
+# --------------------------------------------------------------------------- records
+
+
+def geo_precision(entry: Entry | None, qualified: bool) -> int | None:
+    """ACLED geo-precision: 1 a town, 2 part of a region or near a town, 3 a region or larger."""
+    if entry is None:
+        return 2 if qualified else None
+    if entry.feature_class == "P" or entry.feature_code in ("ADM2", "ADM3"):
+        return 2 if qualified or entry.feature_code in ("ADM2", "ADM3") else 1
+    return 3
+
+
+def _group_key(m: _Mention) -> tuple[object, ...]:
+    ident: object = m.choice.entry.geonameid if m.choice else name_key(m.fixed_name or m.span.text)
+    return (ident, m.area, m.metonym)
+
+
+def _record(i: int, group: list[_Mention], gaz: Gazetteer | None) -> Place:
+    first = group[0]
+    choice = first.choice
+    entry = choice.entry if choice else None
+    qualified = first.area
+    names = Counter(m.span.text for m in group if m.block_kind != "dateline")
+    name = first.fixed_name or (names.most_common(1)[0][0] if names else first.span.text)
+    mentions = tuple(m.phrase or m.span for m in group)
+    country = entry.country_code if entry else (first.country.iso2 if first.country else None)
+    return Place(
+        id=f"pl{i}",
+        name=name,
+        mentions=mentions,
+        geonameid=entry.geonameid if entry and entry.geonameid > 0 else None,
+        lat=round(entry.lat, 5) if entry else None,
+        lon=round(entry.lon, 5) if entry else None,
+        country_code=country,
+        admin1=gaz.admin1_name(entry.admin1_code) if entry and gaz else None,
+        feature_code=entry.feature_code if entry else None,
+        geo_precision=geo_precision(entry, qualified),
+        metonym=first.metonym,
+        confidence=max(m.choice.confidence for m in group) if choice else None,
+    )
+
+
+def build_places(mentions: list[_Mention], gaz: Gazetteer | None) -> tuple[Place, ...]:
+    """Group resolved mentions into Place records (one per place, qualifier and use)."""
+    groups: dict[tuple[object, ...], list[_Mention]] = {}
+    for m in mentions:
+        groups.setdefault(_group_key(m), []).append(m)
+    ordered = sorted(groups.values(), key=lambda g: g[0].span.start)
+    return tuple(_record(i, g, gaz) for i, g in enumerate(ordered, start=1))
+
+
+def extract(ctx: Context) -> tuple[Place, ...]:
+    """The places of ``ctx.document``, each with its mentions as evidence."""
+    mentions = find_mentions(ctx)
+    gaz = ctx.resources.gazetteer
+    if gaz is not None:
+        resolve(mentions, gaz, ctx)
+    return build_places(mentions, gaz)
+
+
+def resolve_spans(ctx: Context, spans: list[Span]) -> list[Place | None]:
+    """Resolve given toponym spans (e.g. gold ones) with the document's own context.
+
+    The context (focus countries, anchors) comes from the toponyms the
+    recognizer finds; each given span is then resolved as a mention of its own.
+    """
+    gaz = ctx.resources.gazetteer
+    found = find_mentions(ctx)
+    if gaz is None:
+        return [None] * len(spans)
+    resolve(found, gaz, ctx)
+    focus = _focus(found, ctx)
+    out: list[Place | None] = []
+    for span in spans:
+        m = _Mention(span, "given", country=_country_named(span.text))
+        geo = GeoContext(countries=focus, anchors=_anchors(found, name_key(span.text)))
+        m.choice = _resolve_one(m, gaz, geo)
+        out.append(_record(1, [m], gaz) if m.choice else None)
+    return out

@@ -1,0 +1,129 @@
+"""Choosing the GeoNames entry a toponym means, from the document's context.
+
+Each candidate gets a score from what it is and where it lies:
+
+* its kind (country, first-level division, capital, town...) and population:
+  news names big places far more often than small namesakes;
+* the document's focus countries (named, or the home of its demonyms) and
+  its anchors (places already resolved with confidence): a village that
+  shares a name with a city abroad is the one near the article's other places;
+* a head noun that says what kind of place is meant ("Idlib province",
+  "the town of Idlib").
+
+When the article has a focus and the best candidate is a small place far
+away in another country, the resolver answers "not found" (None): a village
+missing from the gazetteer is better unresolved than placed abroad.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventwire.resolve.gazetteer.index import Entry
+
+KIND_PRIOR = {"PCLI": 7.0, "CONT": 6.0, "RGN": 4.0, "PEN": 4.0, "GULF": 4.0, "ADM1": 3.0,
+              "PPLC": 4.0, "ADM2": 1.5}
+FOCUS_BONUS = 3.0
+NEAR_BONUS = ((50.0, 3.5), (200.0, 2.5), (600.0, 1.0))
+# A small place abroad, this far from every anchor, is a namesake, not the place meant.
+FAR_KM = 1000.0
+SMALL_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    lat: float
+    lon: float
+    weight: float = 1.0
+
+
+@dataclass(slots=True)
+class GeoContext:
+    """What the document is about, geographically: focus countries and anchor points."""
+
+    countries: dict[str, float] = field(default_factory=dict)  # ISO2 -> weight
+    anchors: list[Anchor] = field(default_factory=list)
+
+    @property
+    def has_focus(self) -> bool:
+        return bool(self.countries) or bool(self.anchors)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    entry: Entry
+    confidence: float
+    score: float
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine) in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def nearest_anchor_km(entry: Entry, anchors: Sequence[Anchor]) -> float | None:
+    if not anchors:
+        return None
+    return min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors)
+
+
+def score(entry: Entry, ctx: GeoContext, *, want: str | None = None, loose: bool = False,
+          exact_name: bool = True) -> float:
+    """How likely ``entry`` is the place meant; ``want`` is "admin" or "town" from a head noun."""
+    s = KIND_PRIOR.get(entry.feature_code or "", 0.0)
+    s += 0.6 * math.log10(entry.population + 1)
+    if entry.country_code and entry.country_code in ctx.countries:
+        s += FOCUS_BONUS * min(1.0, ctx.countries[entry.country_code])
+    near = nearest_anchor_km(entry, ctx.anchors)
+    if near is not None:
+        s += next((bonus for km, bonus in NEAR_BONUS if near <= km), 0.0)
+    if want == "admin" and entry.feature_class == "A":
+        s += 5.0
+    elif want == "town" and entry.feature_class == "P":
+        s += 5.0
+    if loose:
+        s -= 1.0
+    if not exact_name:
+        s -= 0.5
+    return s
+
+
+def is_far_namesake(entry: Entry, ctx: GeoContext) -> bool:
+    """A small place in a country the article is not about, far from all its places."""
+    if not ctx.has_focus or entry.feature_class != "P" or entry.population >= SMALL_POPULATION:
+        return False
+    if entry.country_code in ctx.countries:
+        return False
+    near = nearest_anchor_km(entry, ctx.anchors)
+    return near is None or near > FAR_KM
+
+
+def choose(entries: Sequence[Entry], ctx: GeoContext, *, want: str | None = None,
+           loose: bool = False, exact: frozenset[int] = frozenset()) -> Choice | None:
+    """The best-scoring entry, or None when there is none or it is a far namesake.
+
+    Args:
+        entries: candidates from a gazetteer lookup.
+        ctx: the document's focus countries and anchors.
+        want: "admin" or "town" when a head noun says which kind is meant.
+        loose: the candidates matched only on the loose (transliteration) key.
+        exact: ids whose official name is exactly the text (alternate names score lower).
+    """
+    if not entries:
+        return None
+    scored = sorted(((score(e, ctx, want=want, loose=loose,
+                            exact_name=not exact or e.geonameid in exact), e)
+                     for e in entries), key=lambda t: (-t[0], t[1].geonameid))
+    best_score, best = scored[0]
+    if is_far_namesake(best, ctx):
+        return None
+    margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
+    confidence = 1.0 / (1.0 + math.exp(-margin))
+    if loose:
+        confidence *= 0.8
+    return Choice(best, round(confidence, 3), best_score)
