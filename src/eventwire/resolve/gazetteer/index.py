@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS places(
     population INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS names(
     key TEXT NOT NULL, loose INTEGER NOT NULL, geonameid INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS names_key ON names(key, loose);
+CREATE UNIQUE INDEX IF NOT EXISTS names_key ON names(key, loose, geonameid);
 CREATE TABLE IF NOT EXISTS admin1(code TEXT PRIMARY KEY, name TEXT, geonameid INTEGER);
 CREATE TABLE IF NOT EXISTS imports(
     path TEXT PRIMARY KEY, size INTEGER, mtime REAL, lines_done INTEGER, complete INTEGER);

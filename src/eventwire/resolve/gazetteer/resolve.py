@@ -26,6 +26,7 @@ from eventwire.resolve.gazetteer.index import Entry
 KIND_PRIOR = {"PCLI": 7.0, "CONT": 6.0, "RGN": 4.0, "PEN": 4.0, "GULF": 4.0, "ADM1": 3.0,
               "PPLC": 4.0, "ADM2": 1.5}
 FOCUS_BONUS = 3.0
+ADMIN_BONUS = 2.0
 NEAR_BONUS = ((50.0, 3.5), (200.0, 2.5), (600.0, 1.0))
 # A small place abroad, this far from every anchor, is a namesake, not the place meant.
 FAR_KM = 1000.0
@@ -45,6 +46,7 @@ class GeoContext:
 
     countries: dict[str, float] = field(default_factory=dict)  # ISO2 -> weight
     anchors: list[Anchor] = field(default_factory=list)
+    admins: dict[str, float] = field(default_factory=dict)  # admin1 code "US.MN" -> weight
 
     @property
     def has_focus(self) -> bool:
@@ -82,6 +84,9 @@ def score(entry: Entry, ctx: GeoContext, *, want: str | None = None, loose: bool
     near = nearest_anchor_km(entry, ctx.anchors)
     if near is not None:
         s += next((bonus for km, bonus in NEAR_BONUS if near <= km), 0.0)
+    code = entry.admin1_code
+    if code and code in ctx.admins:
+        s += ADMIN_BONUS * min(1.0, ctx.admins[code])
     if want == "admin" and entry.feature_class == "A":
         s += 5.0
     elif want == "town" and entry.feature_class == "P":
@@ -97,7 +102,7 @@ def is_far_namesake(entry: Entry, ctx: GeoContext) -> bool:
     """A small place in a country the article is not about, far from all its places."""
     if not ctx.has_focus or entry.feature_class != "P" or entry.population >= SMALL_POPULATION:
         return False
-    if entry.country_code in ctx.countries:
+    if entry.country_code in ctx.countries or entry.admin1_code in ctx.admins:
         return False
     near = nearest_anchor_km(entry, ctx.anchors)
     return near is None or near > FAR_KM
