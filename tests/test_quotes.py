@@ -44,7 +44,8 @@ def test_lexicon_has_the_cues_of_news_style() -> None:
     for key in (("say", ""), ("tell", ""), ("point", "out"), ("believe", ""), ("warn", "")):
         assert key in table
     assert table[("believe", "")].kind == "belief"
-    assert table[("ask", "")].needs == "quote"
+    assert table[("continue", "")].needs == "quote"  # "continued fighting" is no speech
+    assert table[("call", "for")].needs == "object"
 
 
 def test_malformed_lexicon_row_names_its_line() -> None:

@@ -54,12 +54,16 @@ VERSION = "quotes.rules.v1"
 
 LEXICON = "speech_verbs.tsv"
 _KINDS = frozenset({"speech", "belief", "evidence"})
-_NEEDS = frozenset({"ccomp", "quote", "any"})
-_OPENING = "“«„"
-_CLOSING = "”»"
-_STRAIGHT = '"'
+_NEEDS = frozenset({"ccomp", "quote", "any", "object"})
+_OPENING = ("“", "«", "„", "``")
+_CLOSING = ("”", "»")
+# Straight marks open and close alike; '' and `` are the typewriter marks of some wires.
+_MARK = re.compile(r"''|``|[“”«»„\"]")
 _MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles ("de-escalation zone")
+_MAX_GAP_WORDS = 12  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _MAX_BLOCKS_BACK = 3  # how far back a pronoun may look for who it names
+_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "attr", "acomp", "pcomp"})
+_OBJECT_PREPS = frozenset({"for", "of", "against", "about", "on"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "conj", "cc",
                         "appos", "flat", "case", "quantmod", "advmod"})
@@ -190,7 +194,7 @@ def quotation_segments(text: str, blocks: list[tuple[int, int]]) -> list[Segment
     carried = False
     for index, (b_start, b_end) in enumerate(blocks):
         body = text[b_start:b_end]
-        starts_open = body.lstrip()[:1] in _OPENING + _STRAIGHT
+        starts_open = bool(_MARK.match(body.lstrip())) and body.lstrip()[:1] not in _CLOSING
         if not (carried and starts_open):
             run += 1
         spans, carried = _marked_spans(body)
@@ -205,11 +209,12 @@ def _marked_spans(body: str) -> tuple[list[tuple[int, int]], bool]:
     """Inside-the-marks spans of one block, and whether it ends with a quotation open."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(body):
-        if open_at is None and (ch in _OPENING or ch == _STRAIGHT):
-            open_at = i + 1
-        elif open_at is not None and (ch in _CLOSING or ch == _STRAIGHT):
-            spans.append((open_at, i))
+    for m in _MARK.finditer(body):
+        mark = m.group()
+        if open_at is None and mark not in _CLOSING:
+            open_at = m.end()
+        elif open_at is not None and mark not in _OPENING:
+            spans.append((open_at, m.start()))
             open_at = None
     if open_at is not None:
         spans.append((open_at, len(body.rstrip())))
@@ -426,11 +431,26 @@ def _according_object(verb: Token) -> Token | None:
     return None
 
 
-def _complement(verb: Token) -> Token | None:
+def _content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
+    """What a cue verb reports, as tokens: its clause, else what it interrupts, else its object.
+
+    * "said (that) the talks failed": the complement clause;
+    * "the talks, he said, failed": the clause the cue is inserted in;
+    * "stressed the need for talks", "called for a ceasefire", "urged them to stop"
+      (cues marked ``object``): the verb's complements after it.
+    """
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return child
-    return None
+            return list(child.subtree)
+    if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head is not verb:
+        return list(verb.head.subtree)
+    if entry.needs != "object":
+        return None
+    parts = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS))]
+    if not parts:
+        return None
+    return [t for c in parts for t in c.subtree]
 
 
 def _channel(verb: Token, pb: ParsedBlock, text: str) -> str | None:
@@ -454,10 +474,10 @@ def _cue_span(verb: Token, pb: ParsedBlock, text: str) -> Span:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading complementizer and edge punctuation or quotation marks."""
-    m = re.match(r"[\s,;:\-–—\"“”«»]*(?:that\b)?[\s,;:\-–—\"“”«»]*", text[start:end])
+    m = re.match(r"[\s,;:\-–—\"“”«»'`]*(?:that\b)?[\s,;:\-–—\"“”«»'`]*", text[start:end])
     if m:
         start += m.end()
-    while end > start and (text[end - 1] in " \n,;:-–—.\"“”«»" ):
+    while end > start and text[end - 1] in " \n,;:-–—.\"“”«»'`":
         end -= 1
     return start, end
 
@@ -514,7 +534,24 @@ class _Finder:
             if (overlaps or after_colon) and not seg.start <= at < seg.end:
                 near.append(seg)
         # Another cue of the same sentence may be nearer to a quotation: let each go nearest.
-        return [s for s in near if self._nearest_cue(pb, sent, s) == verb.i]
+        mine = [s for s in near if self._nearest_cue(pb, sent, s) == verb.i]
+        return self._resumed(pb, verb, mine) if mine else mine
+
+    def _resumed(self, pb: ParsedBlock, verb: Token, mine: list[Segment]) -> list[Segment]:
+        """Add the quotation that resumes after its cue: '"A," she said. "B."'."""
+        out = list(mine)
+        for seg in self.segments:
+            last = out[-1]
+            if seg.block != last.block or seg.start <= last.end or seg in out:
+                continue
+            between = self.text[last.end:seg.start]
+            lo, hi = last.end - pb.offset, seg.start - pb.offset
+            others = [t for t in pb.doc if lo <= t.idx < hi and t.i != verb.i
+                      and (cue_entry(t) or t.lower_ == "according")]
+            if len(between.split()) > _MAX_GAP_WORDS or others:
+                break
+            out.append(seg)
+        return out
 
     def _nearest_cue(self, pb: ParsedBlock, sent: SpacySpan, seg: Segment) -> int:
         cues = [t for t in sent if cue_entry(t) and not self._inside_quote(pb.offset + t.idx)]
@@ -525,11 +562,9 @@ class _Finder:
 
     def _verb(self, index: int, pb: ParsedBlock, verb: Token,
               entry: CueEntry) -> list[_Found] | None:
-        comp = _complement(verb)
         quotes = self._attached(pb, verb) if entry.needs != "ccomp" else []
-        if comp is None and not quotes:
-            return None
-        if comp is not None and entry.needs == "quote" and not quotes:
+        comp = _content_tokens(verb, entry) if entry.needs != "quote" or quotes else None
+        if not comp and not quotes:
             return None
         subj = _subject(verb)
         speaker = (self.resolver.resolve(pb, index, subj) if subj is not None
@@ -538,24 +573,27 @@ class _Finder:
         channel = _channel(verb, pb, self.text)
         return self._contents(pb, comp, quotes, speaker, cue, channel)
 
-    def _contents(self, pb: ParsedBlock, comp: Token | None, quotes: list[Segment],
+    def _contents(self, pb: ParsedBlock, comp: list[Token] | None, quotes: list[Segment],
                   speaker: Speaker, cue: Span, channel: str | None) -> list[_Found]:
-        spans: list[tuple[int, int]] = []
-        if comp is not None:
-            s, e = _trimmed(self.text, *_abs(pb, list(comp.subtree)))
+        found: list[tuple[int, int, str]] = []
+        if comp:
+            s, e = _trimmed(self.text, *_abs(pb, comp))
             inside = [q for q in quotes if q.start < e and s < q.end]
-            if inside or not quotes:
+            kind = self._kind(s, e)
+            if not quotes or (inside and kind != "direct"):
                 lo = min([s, *(q.start for q in inside)])
                 hi = max([e, *(q.end for q in inside)])
-                spans.append((lo, hi))
+                found.append((lo, hi, kind))
                 quotes = [q for q in quotes if q not in inside]
-        spans.extend((q.start, q.end) for q in quotes)
+        if quotes:  # one quotation broken by its cue is one quote: '"A," she said, "B."'
+            found.append((quotes[0].start, quotes[-1].end, "direct"))
         out = []
-        for s, e in map(self._whole_run, spans):
+        for s, e, kind in found:
+            s, e = self._whole_run((s, e))
             if e <= s:
                 continue
             self.claimed.update(q for q in self.segments if q.start < e and s < q.end)
-            out.append(_Found(s, e, self._kind(s, e), speaker, cue, channel))
+            out.append(_Found(s, e, kind, speaker, cue, channel))
         return out
 
     def _whole_run(self, span: tuple[int, int]) -> tuple[int, int]:
