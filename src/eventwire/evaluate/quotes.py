@@ -54,7 +54,8 @@ SPLIT = "polnear/polnear_test.jsonl"
 GATE_ARTICLES = 20
 MIN_COVER = 0.5  # share of a gold content span a prediction must cover
 AREA = "quotes.polnear"
-_PRONOUNS = frozenset("he she it they we i you him her them us".split())
+_PRONOUNS = frozenset("he she it they we i you him her them us who which that this".split())
+_PERSONAL = frozenset({"he", "she", "i", "him", "her"})
 _STOP = frozenset("the a an of and".split())
 
 
@@ -148,15 +149,27 @@ def _words(text: str) -> set[str]:
     return set(normalize(text).split()) - _STOP
 
 
+def _is_pronoun(source: str | None) -> bool:
+    return source is not None and normalize(source) in _PRONOUNS
+
+
 def _antecedent(gold: GoldAttribution, golds: Sequence[GoldAttribution]
                 ) -> GoldAttribution:
-    """The gold itself, or for a pronoun source the latest named gold source before it."""
-    if gold.source_text is None or normalize(gold.source_text) not in _PRONOUNS:
+    """The gold itself, or for a pronoun source the latest gold source before it that can
+    be what the pronoun names: not a pronoun, and for he/she/I one written with a name."""
+    if not _is_pronoun(gold.source_text):
         return gold
-    assert gold.source is not None
+    assert gold.source is not None and gold.source_text is not None
     at = gold.source[0][0]
-    earlier = [g for g in golds if g.source and g.source[0][0] < at and g.source_text
-               and normalize(g.source_text) not in _PRONOUNS]
+    personal = normalize(gold.source_text) in _PERSONAL
+
+    def fits(g: GoldAttribution) -> bool:
+        text = g.source_text or ""
+        return (not _is_pronoun(text) and bool(text)
+                and (not personal or any(w[:1].isupper() for w in text.split()[1:] or [""])
+                     or text[:1].isupper() and not text.lower().startswith("the ")))
+
+    earlier = [g for g in golds if g.source and g.source[0][0] < at and fits(g)]
     return max(earlier, key=lambda g: g.source[0][0]) if earlier else gold  # type: ignore[index]
 
 

@@ -67,7 +67,7 @@ _OBJECT_PREPS = frozenset({"for", "of", "against", "about", "on"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "conj", "cc",
                         "appos", "flat", "case", "quantmod", "advmod"})
-_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl"})
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
@@ -227,7 +227,8 @@ def _is_quotation(inner: str, seg: Segment, all_segments: list[Segment]) -> bool
     if sum(1 for s in all_segments if s.run == seg.run) > 1:
         return True
     words = inner.split()
-    return len(words) >= _MIN_QUOTE_WORDS
+    # Speech closes inside its marks ('"I would," she said'); a scare-quoted term rarely does.
+    return len(words) >= _MIN_QUOTE_WORDS or inner.rstrip()[-1:] in (",", "?", "!")
 
 
 # --- the document's entities -----------------------------------------------------------
@@ -280,8 +281,10 @@ def _abs(pb: ParsedBlock, tokens: list[Token]) -> tuple[int, int]:
 class _Resolver:
     """Resolves subject noun phrases to speakers, remembering who was named as subject."""
 
-    def __init__(self, ctx: Context, parsed: list[ParsedBlock]) -> None:
+    def __init__(self, ctx: Context, parsed: list[ParsedBlock],
+                 segments: list[Segment]) -> None:
         self.text = ctx.document.text
+        self.segments = segments
         self.entities = _Entities(ctx.people, ctx.organizations)
         self.parsed = parsed
         # (sentence start, sentence end, block index) of each body sentence, in order.
@@ -370,7 +373,9 @@ class _Resolver:
                 continue
             if block - s_block > _MAX_BLOCKS_BACK:
                 break
-            named = [h for h in self.entities.at(s_start, min(s_end, at)) if h[1] == kind]
+            # A name inside a quotation is spoken about, not speaking.
+            named = [h for h in self.entities.at(s_start, min(s_end, at)) if h[1] == kind
+                     and not any(q.start <= h[0].start < q.end for q in self.segments)]
             ids = list(dict.fromkeys(h[2] for h in named))
             if len(ids) > 1:  # two named: only one of them as subject or speaker will do
                 ids = list(dict.fromkeys(h[2] for h in named
@@ -407,8 +412,10 @@ def _subject(verb: Token) -> Token | None:
             return None
         if verb.dep_ in ("relcl", "acl"):
             return verb.head  # "the envoy, who said ..."
-        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        participle = verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
         verb = verb.head
+        if verb.dep_ == "prep" and verb.head is not verb:  # "responded by saying"
+            verb = verb.head
         while participle and verb.dep_ == "ccomp" and _governs_content(verb.head):
             verb = verb.head
     return None
@@ -496,7 +503,7 @@ class _Finder:
         self.parsed = [pb for pb in ctx.parsed if pb.block.kind == "paragraph"]
         self.segments = quotation_segments(
             self.text, [(pb.block.start, pb.block.end) for pb in self.parsed])
-        self.resolver = _Resolver(ctx, self.parsed)
+        self.resolver = _Resolver(ctx, self.parsed, self.segments)
         self.claimed: set[Segment] = set()
 
     def run(self) -> list[_Found]:
@@ -580,7 +587,11 @@ class _Finder:
             s, e = _trimmed(self.text, *_abs(pb, comp))
             inside = [q for q in quotes if q.start < e and s < q.end]
             kind = self._kind(s, e)
-            if not quotes or (inside and kind != "direct"):
+            if not inside:
+                # A clause of its own: quotations before the cue belong to another one.
+                found.append((s, e, kind))
+                quotes = [q for q in quotes if q.start > cue.start]
+            elif kind != "direct":
                 lo = min([s, *(q.start for q in inside)])
                 hi = max([e, *(q.end for q in inside)])
                 found.append((lo, hi, kind))
