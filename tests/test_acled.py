@@ -81,6 +81,10 @@ def test_what_happened_at_a_protest_decides_its_type(text: str, expected: str) -
      "Non-state actor overtakes territory"),
     ("The village was recaptured by government troops on Monday.",
      "Government regains territory"),
+    ("Army units in a sweep against insurgents recaptured the district centre on Friday.",
+     "Government regains territory"),
+    ("After the army withdrew from the town, rebels took control of it without a fight.",
+     "Non-violent transfer of territory"),
 ])
 def test_who_took_territory_decides_government_or_non_state(text: str, expected: str) -> None:
     assert sub(text) == expected
@@ -95,6 +99,18 @@ def test_who_took_territory_decides_government_or_non_state(text: str, expected:
 ])
 def test_text_without_an_event_gets_no_label(text: str) -> None:
     assert classify(text) is None
+
+
+def test_a_weapon_disrupted_is_not_a_weapon_used() -> None:
+    assert sub("Soldiers found two landmines buried beside the road and destroyed them.") == \
+        "Disrupted weapons use"
+    assert sub("Two soldiers were killed when their vehicle struck a landmine.") == \
+        "Remote explosive/landmine/IED"
+
+
+def test_a_chemical_attack_outranks_the_shells_that_carried_it() -> None:
+    assert sub("Rebels fired shells filled with chlorine gas into the district, and dozens "
+               "were treated for suffocation.") == "Chemical weapon"
 
 
 def test_the_label_carries_types_confidence_version_and_cue_offsets() -> None:

@@ -51,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-VERSION = "acled.rules.v2"
+VERSION = "acled.rules.v3"
 
 # Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -99,6 +99,9 @@ _RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers?)?\b", re.IGNORECASE)
 _RESTORE = re.compile(r"^(?:re|liberat|regain|won back|reclaim|recover|freed|cleared)",
                       re.IGNORECASE)
 _FELL_TO = re.compile(r"^(?:fell|fallen|falls|fall)\b", re.IGNORECASE)
+# An actor right after one of these is not the one taking the place ("a crackdown on militants").
+_OBLIQUE = re.compile(r"\b(?:from|against|on|with|of|to|by|targeting|after|than)\s+(?:the\s+)?"
+                      r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BY = re.compile(r"\bby (?:the )?", re.IGNORECASE)
 _BY_REACH = 40  # "captured on Monday by ...": how far past the cue a "by" may name the taker
 
@@ -311,9 +314,10 @@ def _capture_label(lexicon: Lexicon, text: str, hit: _Hit) -> str:
         m = lexicon.actors.match(text, by.end())
         if m:
             return _taker(_actor_kind(m))
-    before = list(lexicon.actors.finditer(text, start, hit.start))
-    if before:
-        return _taker(_actor_kind(before[-1]))
+    subjects = [m for m in lexicon.actors.finditer(text, start, hit.start)
+                if not _OBLIQUE.search(text, max(start, m.start() - 25), m.start())]
+    if subjects:  # the first actor not inside a prepositional phrase: the clause's subject
+        return _taker(_actor_kind(subjects[0]))
     return _taker("government" if _RESTORE.match(cue_text) else "nonstate")
 
 
@@ -328,7 +332,7 @@ def _protest_label(scores: dict[str, float]) -> str:
         return "Violent demonstration"
     if scores.get(FORCE, 0.0) > 0:
         return "Excessive force against protesters"
-    if scores.get(INTERVENE, 0.0) > 0 or scores.get("Arrests", 0.0) > 0:
+    if scores.get(INTERVENE, 0.0) > 0:
         return "Protest with intervention"
     if scores.get(RIOT, 0.0) > 0:
         return "Violent demonstration"
@@ -370,8 +374,6 @@ def _resolve(lexicon: Lexicon, text: str, scores: dict[str, float],
         modifier = {"Violent demonstration": RIOT, "Excessive force against protesters": FORCE,
                     "Protest with intervention": INTERVENE}.get(label)
         extra = scores.get(modifier, 0.0) if modifier else 0.0
-        if label == "Protest with intervention":
-            extra += out.pop("Arrests", 0.0)
         out[label] = out.get(label, 0.0) + protest + extra
         cue = best.get(PROTEST) or best.get(RIOT)
         if cue:
