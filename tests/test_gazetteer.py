@@ -6,6 +6,7 @@ so these tests never need the packaged data or the model.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -221,3 +222,27 @@ def test_cli_import_of_a_non_dump_fails_with_the_code(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["gazetteer", "import", str(write(tmp_path, "x.txt", "a,b\n")),
                                       "--index", str(tmp_path / "i.sqlite")])
     assert result.exit_code == 1 and "[E600]" in result.output
+
+
+# --------------------------------------------------------------------------- real dumps
+
+SHARED_GEONAMES = Path(__file__).resolve().parents[2] / "shared" / "data" / "geonames"
+
+
+def test_import_of_the_shared_geonames_dumps(tmp_path: Path) -> None:
+    files = [SHARED_GEONAMES / n for n in ("LB.txt", "admin1CodesASCII.txt",
+                                           "cities15000_SY_LB_IQ_TR.txt")]
+    if not all(f.is_file() for f in files):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI: GeoNames dumps missing under {SHARED_GEONAMES}")
+        pytest.skip(f"GeoNames dumps missing under {SHARED_GEONAMES}")
+    target = tmp_path / "imported.sqlite"
+    reports = [dumps.import_file(f, target) for f in files]
+    assert [r.kind for r in reports] == ["features", "admin1", "features"]
+    assert all(not r.malformed for r in reports)
+    assert reports[0].rows > 20_000
+    gaz = Gazetteer([target])
+    beirut = [e for e in gaz.lookup("Beirut").entries if e.feature_code == "PPLC"]
+    assert [e.geonameid for e in beirut] == [276781]
+    assert gaz.admin1_name("SY.12") == "Idlib"
+    assert any(e.geonameid == 164816 for e in gaz.lookup("Saraqib").entries)

@@ -160,8 +160,17 @@ def is_demonym(text: str) -> bool:
     return _is_adjective(text)
 
 
+# Adjectives of continents, regions and peoples without a state of their own.
+REGION_ADJECTIVES = frozenset(
+    "african european asian american arab arabian kurdish basque scandinavian balkan caucasian "
+    "latin-american middle-eastern mideast western eastern southern northern "
+    "pashtun baloch berber tamil sinhalese tuareg druze alawite yazidi".split())
+
+
 def _is_adjective(text: str) -> bool:
     """A demonym or adjective ("Russian", "Turks", "Syrian-Turkish"): an actor, not a place."""
+    if dictionaries.fold(text).replace(" ", "-") in REGION_ADJECTIVES:
+        return True
     country = dictionaries.country_by_word(text)
     if country is not None:
         return dictionaries.fold(text) not in {dictionaries.fold(n)

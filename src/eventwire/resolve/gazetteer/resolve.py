@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from eventwire.resolve.gazetteer.index import Entry
 
-KIND_PRIOR = {"PCLI": 7.0, "CONT": 6.0, "RGN": 6.0, "PEN": 6.0, "GULF": 6.0, "ADM1": 3.5,
-              "PPLC": 4.0, "ADM2": 1.5}
+KIND_PRIOR = {"PCLI": 7.0, "CONT": 6.0, "RGN": 6.0, "PEN": 6.0, "GULF": 6.0, "OCN": 6.0,
+              "SEA": 6.0, "STRT": 5.0, "STM": 4.0, "LK": 5.0, "ADM1": 3.5, "PPLC": 4.0,
+              "ADM2": 1.5}
 # Population speaks for towns and countries; a division's is the sum of its towns', which
 # would let "Arlington County" outweigh the city of Arlington.
 POPULATION_CLASSES = frozenset({"P"})
