@@ -166,6 +166,28 @@ def test_active_subject_is_not_the_victims() -> None:
     assert _kinds_values("Three gunmen killed five soldiers on Sunday.") == [("killed", 5)]
 
 
+def test_coordinated_figures_share_the_verb() -> None:
+    assert _kinds_values("Three policemen, a soldier and four civilians were wounded.") == [
+        ("injured", 3), ("injured", 4)]
+    assert _kinds_values("The raid left 17 rebels and 2 soldiers dead.") == [
+        ("killed", 17), ("killed", 2)]
+    assert _kinds_values("Protesters condemned the killing of six priests and their two "
+                         "housekeepers.") == [("killed", 6), ("killed", 2)]
+
+
+def test_figures_inside_a_parenthesis_share_the_kind() -> None:
+    assert _kinds_values("Twenty-six people, four of whom are policemen, were injured.") == [
+        ("injured", 26), ("injured", 4)]
+    assert _kinds_values("Five more have been wounded, including two children.") == [
+        ("injured", 5), ("injured", 2)]
+
+
+def test_participle_before_the_noun_and_relative_clause() -> None:
+    assert _kinds_values("Two of the 14 murdered fishermen were foreigners.") == [("killed", 14)]
+    assert _kinds_values("The two people who were killed have not been named.") == [
+        ("killed", 2)]
+
+
 def test_conflicting_figures_are_kept_apart() -> None:
     text = ("Officials said 30 people were killed. Residents said at least 45 people "
             "were killed.")
@@ -178,6 +200,8 @@ def test_conflicting_figures_are_kept_apart() -> None:
     "None of the 12 passengers were hurt, the airline said.",
     "In 2019 officials killed the plan for a new stadium.",
     "The club was killed off 3 years ago and revived in 2010.",
+    "The founder, killed 13 days ago in a crash, was buried on Friday.",
+    "Two men who killed the deal were fired.",
     "The striker, who scored twice, was injured 10 minutes before half-time.",
 ])
 def test_business_and_sport_figures_are_not_counts(text: str) -> None:

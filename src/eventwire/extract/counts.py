@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VERSION = "counts.rules.v1"
+VERSION = "counts.rules.v2"
 
 KINDS = frozenset({"killed", "injured", "casualties", "displaced", "refugees", "detained",
                    "missing", "abducted", "captured_places"})
@@ -258,7 +258,7 @@ _STOP = (
     "in|on|at|by|for|from|with|during|after|before|since|into|near|as|when|while|than|to|of|"
     "within|through|throughout|against|toward|towards|amid|amidst|among|along|around|beyond|"
     "despite|via|upon|onto|without|like|until|till|following|between|behind|across|off|out|"
-    "up|down|where|what|how|why|there|then|just|only|even|still|again|"
+    "up|down|where|what|how|why|there|then|just|only|even|still|again|ago|"
     "he|she|it|they|we|i|you|his|her|their|its|our|who|which|that|whom|whose|this|these|those|"
     "the|a|an|and|or|but|so|because|if|including|among|said|says|say|according|reportedly|"
     "also|all|both|each|per|daily|weekly|monthly|yesterday|today|last|over|under|about|"
@@ -278,21 +278,33 @@ def _word(stop: str) -> str:
 def _obj(word: str) -> str:
     return (rf"(?P<obj>(?:\s+of(?:\s+(?:the|them|those|whom))?)?"
             rf"(?:\s+{word}){{0,3}}(?:\s+(?:and|&)(?:\s+{word}){{1,2}})?)")
+
+
 _AUX_WORDS = (
     "were|was|are|is|have|has|had|been|being|be|got|reportedly|allegedly|also|later|all|both|"
     "each|initially|subsequently|confirmed|believed|feared|reported|said|thought|known|to|"
     "since|already|now|still|then|eventually|apparently|remain|remained|remains|found|left|"
-    "officially|so far|ever|either"
+    "officially|so far|ever|either|who|that"
 )
+_RELATIVE = frozenset({"who", "that"})  # "12 people who were killed": not an auxiliary itself
 _AUX = rf"(?P<aux>(?:\s+(?:{_AUX_WORDS})){{0,5}})"
-_ASIDE = (r"(?P<aside>\s*,\s*(?:including|among them|most of them|many of them|all of them|"
-          r"mostly|mainly|mostly|some of them|among whom)\b[^,.;:]{1,80},)?")
+_SMALL_FIGURE = rf"(?:{_NUMBER}|several|some|most|many|all)"
+# A parenthesis inside the counted phrase: "26 people, four of whom are policemen, were".
+_ASIDE_BODY = (rf"(?:including|among them|most of them|many of them|all of them|mostly|mainly|"
+               rf"some of them|among whom|{_SMALL_FIGURE}\s+of\s+(?:whom|them))\b[^,.;:()]{{1,80}}")
+_ASIDE = (rf"(?P<aside>\s*(?:,\s*{_ASIDE_BODY},|\s--\s*{_ASIDE_BODY}\s*--|"
+          rf"\s\(\s*{_ASIDE_BODY}\s*\)))?")
+_DETERMINER = r"(?:(?:the|their|its|his|her|all|of)\s+)*"
 # After a participle with no auxiliary, what may follow if the participle is passive.
 _CLAUSE_END = re.compile(
     r"\s*(?:$|[,.;:)\]\"”'’-]|\s(?:in|on|at|by|during|after|when|while|as|and|or|since|near|"
     r"across|following|from|last|this|yesterday|today|overnight|earlier|so|but|with|"
-    r"inside|outside|within|under|amid|over|between|around|throughout|because)\b)",
+    r"inside|outside|within|under|amid|over|between|around|throughout|because|along)\b)",
     re.IGNORECASE)
+# Between two figures of one coordinated subject: "three policemen, a soldier, and four
+# civilians were wounded"; "17 guerrillas and 2 soldiers dead".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|,(?:[^,.;:\d]{1,60},){1,2}\s*(?:and\s+)?"
+                       r"|,[^,.;:\d]{1,60}?\s+and\s+)", re.IGNORECASE)
 _RATE = re.compile(
     r"\s*,?\s*(?P<rate>daily|weekly|monthly|annually|yearly|every\s+(?:single\s+)?"
     r"(?:day|week|month|year)|(?:a|per|each)\s+(?:day|week|month|year))\b",
@@ -306,6 +318,9 @@ _NEGATION = re.compile(r"\b(?:no|none|not|nobody|neither|without|zero)\b\W*(?:\w
 @dataclass(frozen=True, slots=True)
 class Patterns:
     by_position: dict[str, re.Pattern[str]]
+    bare: re.Pattern[str]  # a figure and its object, with no trigger
+    chain: re.Pattern[str]  # a further figure coordinated after a count
+    asides: tuple[re.Pattern[str], ...]  # figures in a parenthesis ("four of whom are police")
 
 
 def _figure_group(lex: Lexicon) -> str:
@@ -330,19 +345,30 @@ def patterns() -> Patterns:
     word = _word(verbs)
     obj = _obj(word)
     noun_mod = rf"(?:\s+of(?:\s+the)?)?(?:\s+{word}){{0,2}}?"
+    participles = _alternation(t.phrase for t in lex.triggers
+                               if t.position in ("after", "subject") and " " not in t.phrase)
     built = {
         "after": rf"{fig}{obj}{_ASIDE}{_AUX}\s+(?P<trig>{trig('after')})\b",
         "subject": rf"{fig}{obj}{_ASIDE}{_AUX}\s+(?P<trig>{trig('subject')})\b",
         "noun": rf"{fig}(?P<obj>{noun_mod})\s+(?P<trig>{trig('noun')})\b",
-        "before": rf"\b(?P<trig>{trig('before')})\s+{fig}{obj}",
+        "modifier": rf"{fig}\s+(?P<trig>{participles})(?P<obj>(?:\s+{word}){{1,2}})",
+        "before": rf"\b(?P<trig>{trig('before')})\s+{_DETERMINER}{fig}{obj}",
         "left": rf"\b(?:left|leaving|leaves|leave)\s+{fig}{obj}\s+(?P<trig>{trig('left')})\b",
-        "place": rf"\b(?P<trig>{trig('place')})\s+{fig}{obj}",
+        "place": rf"\b(?P<trig>{trig('place')})\s+{_DETERMINER}{fig}{obj}",
     }
-    return Patterns({k: re.compile(v, re.IGNORECASE) for k, v in built.items()})
+    chain = (rf"{_ASIDE}\s*(?:,\s*)?(?P<conn>and|including|among them|as well as|plus|,)\s+"
+             rf"{_DETERMINER}{fig}{obj}")
+    asides = (rf"\b(?:including|among them)\s+{_DETERMINER}{fig}{obj}",
+              rf"{fig}\s+of\s+(?:whom|them)(?:\s+(?:were|are|was))?(?P<obj>(?:\s+{word}){{0,3}})")
+    return Patterns({k: re.compile(v, re.IGNORECASE) for k, v in built.items()},
+                    re.compile(rf"{fig}{obj}", re.IGNORECASE),
+                    re.compile(chain, re.IGNORECASE),
+                    tuple(re.compile(a, re.IGNORECASE) for a in asides))
 
 
 # Which construction wins when two read the same figure: the more specific first.
-_PRIORITY = ("left", "place", "after", "subject", "noun", "before")
+_PRIORITY = ("left", "place", "after", "subject", "noun", "modifier", "before")
+_TRIGGER_FIRST = frozenset({"before", "left", "place"})
 
 
 # --- reading one block -----------------------------------------------------------------
@@ -366,11 +392,19 @@ class Candidate:
 def read_block(text: str) -> list[Candidate]:
     """Every count in one block of text, one per figure, in text order."""
     found: dict[tuple[int, int], Candidate] = {}
+
+    def add(cands: Iterable[Candidate]) -> None:
+        for c in cands:
+            found.setdefault((c.fig_start, c.fig_end), c)
+
     for position in _PRIORITY:
         for m in _overlapping(patterns().by_position[position], text):
-            cand = _candidate(text, m, position)
-            if cand is not None and (cand.fig_start, cand.fig_end) not in found:
-                found[(cand.fig_start, cand.fig_end)] = cand
+            add(_candidates(text, m, position))
+    bare = list(_overlapping(patterns().bare, text))
+    for c in sorted(found.values(), key=lambda c: c.start):
+        add(_chained(text, c))
+        if c.position in ("after", "subject"):
+            add(_listed_before(text, c, bare))
     kept = [c for c in found.values() if not _inside_other(c, found.values())]
     return sorted(kept, key=lambda c: c.start)
 
@@ -389,30 +423,91 @@ def _inside_other(c: Candidate, others: Iterable[Candidate]) -> bool:
                and (o.fig_end - o.fig_start) > (c.fig_end - c.fig_start) for o in others)
 
 
-def _candidate(text: str, m: re.Match[str], position: str) -> Candidate | None:
+def _candidates(text: str, m: re.Match[str], position: str) -> list[Candidate]:
+    """The count of one match, and those of figures in its parenthesis."""
     lex = lexicon()
-    trigger = lex.trigger(m.group("trig"), position)
+    trigger = lex.trigger(m.group("trig"), position if position != "modifier" else "after")
+    trigger = trigger or lex.trigger(m.group("trig"), "subject")
     figure = parse_figure(m.group("fig"), m.group("q"))
     if trigger is None or figure is None or _is_year(m, figure) or _negated(text, m):
-        return None
+        return []
     obj = _object(m.group("obj"))
     head = _head_class(obj, lex)
     if head == "unit" or (position == "place") != (head == "place"):
-        return None
+        return []
     if position == "after" and not _passive(text, m, head):
-        return None
+        return []
+    if position == "modifier" and head == "agent":
+        return []
     end = m.end()
     rate_m = _RATE.match(text, end)
     rate = _rate(rate_m.group("rate")) if rate_m else None
     if rate_m:
         end = rate_m.end()
     start = m.start("q") if m.group("q") else m.start("fig")
-    if position in ("before", "place", "left"):
+    if position in _TRIGGER_FIRST:
         start = m.start()
-    elif position in ("after", "subject", "noun"):
+    else:
         end = max(end, m.end("trig"))
-    return Candidate(trigger.kind, start, end, m.start("fig"), m.end("fig"), figure,
+    main = Candidate(trigger.kind, start, end, m.start("fig"), m.end("fig"), figure,
                      obj, rate, position)
+    return [main, *_in_aside(text, m, main)]
+
+
+def _in_aside(text: str, m: re.Match[str], main: Candidate) -> list[Candidate]:
+    """Figures inside the count's parenthesis share its kind ("four of whom are policemen")."""
+    if "aside" not in m.re.groupindex or not m.group("aside"):
+        return []
+    out = []
+    found = (a for p in patterns().asides for a in p.finditer(text, m.start("aside"),
+                                                              m.end("aside")))
+    for a in found:
+        figure = parse_figure(a.group("fig"), a.group("q"))
+        if figure is None:
+            continue
+        obj = _object(a.group("obj"))
+        out.append(Candidate(main.kind, a.start(), a.end(), a.start("fig"), a.end("fig"),
+                             figure, obj, None, "aside"))
+    return out
+
+
+def _chained(text: str, c: Candidate) -> Iterator[Candidate]:
+    """Figures coordinated after a count share its kind: "killing six priests and their two
+    maids", "five were wounded, including two children". Only "including" follows a count
+    whose figure comes first ("12 were killed and 30 fled" has its own verb)."""
+    pos = c.end
+    while (m := patterns().chain.match(text, pos)) is not None:
+        if c.position not in _TRIGGER_FIRST and m.group("conn").lower() not in (
+                "including", "among them"):
+            return
+        figure = parse_figure(m.group("fig"), m.group("q"))
+        obj = _object(m.group("obj"))
+        if figure is None or _head_class(obj, lexicon()) == "unit":
+            return
+        start = m.start("q") if m.group("q") else m.start("fig")
+        link = Candidate(c.kind, start, m.end(), m.start("fig"), m.end("fig"), figure, obj,
+                         None, "chain")
+        yield link
+        yield from _in_aside(text, m, link)
+        pos = m.end()
+
+
+def _listed_before(text: str, c: Candidate, bare: list[re.Match[str]]) -> Iterator[Candidate]:
+    """Figures listed before a count whose verb follows share its kind: "three policemen,
+    a soldier and four civilians were wounded"."""
+    edge = c.start
+    while True:
+        fits = [m for m in bare if m.end() <= edge and _LIST_GAP.fullmatch(text, m.end(), edge)]
+        if not fits:
+            return
+        m = min(fits, key=lambda m: (-m.end(), m.start()))
+        figure = parse_figure(m.group("fig"), m.group("q"))
+        obj = _object(m.group("obj"))
+        if figure is None or _is_year(m, figure) or _head_class(obj, lexicon()) is not None:
+            return
+        yield Candidate(c.kind, m.start(), m.end(), m.start("fig"), m.end("fig"), figure,
+                        obj, None, "list")
+        edge = m.start()
 
 
 def _is_year(m: re.Match[str], figure: Figure) -> bool:
@@ -431,7 +526,7 @@ def _negated(text: str, m: re.Match[str]) -> bool:
 def _passive(text: str, m: re.Match[str], head: str | None) -> bool:
     """A participle after the figure is passive if an auxiliary stands before it, or
     nothing that could be its object follows it ("three gunmen killed five" is active)."""
-    if m.group("aux").strip():
+    if set(m.group("aux").lower().split()) - _RELATIVE:
         return True
     if head == "agent":
         return False
