@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 VERSION = "places.rules.v1"
 WEAK_NEAR_KM = 150.0
+# Tagger labels a missed town name often carries; its tokens may start a weak mention.
+WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 WEAK_CITY_POPULATION = 50_000
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -249,7 +251,8 @@ def _overlaps(a: Span, spans: list[Span]) -> bool:
     return any(a.start < s.end and s.start < a.end for s in spans)
 
 
-def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span]) -> list[_Mention]:
+def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span],
+                     bare_names: frozenset[Span] = frozenset()) -> list[_Mention]:
     found = []
     for ent in pb.doc.ents:
         if not _is_place_name(ent) or _names_non_place(ent):
@@ -261,7 +264,9 @@ def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span]) -> list[_Men
         if _TRIANGLE_SPLIT.search(surface) and _next_word(ent) == "triangle":
             continue  # the triangle pattern splits it into its towns
         span = Span.of(text, start, end)
-        if _overlaps(span, taken):
+        # A tagged place grouped under a bare name ("Wisconsin" as a surname) stays a place.
+        others = [t for t in taken if t not in bare_names] if ent.label_ in PLACE_LABELS else taken
+        if _overlaps(span, others):
             continue
         country = _country_named(surface)
         phrase = _area_phrase(ent, pb, text, span)
@@ -311,7 +316,7 @@ def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
     doc = pb.doc
     # The tagger calls many an unknown town a person: a bare name with no role may be one.
     taken = [s for s in taken if s not in bare_names]
-    tagged = {t.i for ent in doc.ents if ent.label_ not in ("PERSON", "ORG", "NORP") for t in ent}
+    tagged = {t.i for ent in doc.ents if ent.label_ not in WEAK_LABELS for t in ent}
     for run in _proper_runs(doc, tagged):
         start, end = _clean(text, pb.offset + run[0].idx,
                             pb.offset + run[-1].idx + len(run[-1]))
@@ -351,6 +356,17 @@ def _close(run: list, runs: list[list]) -> None:  # noqa: ANN001
         runs.append(run)
 
 
+_ORG_WORDS = frozenset(
+    "university college school hospital church council department ministry agency party "
+    "association society company inc corp ltd group club team union court office police "
+    "army force forces press news times post institute center centre foundation bank "
+    "committee board commission authority service services project network".split())
+
+
+def _no_org_head(name: str) -> bool:
+    return not any(w in _ORG_WORDS for w in name.lower().replace(".", " ").split())
+
+
 def find_mentions(ctx: Context) -> list[_Mention]:
     """Every toponym in the document, outside people's and organizations' names."""
     text = ctx.document.text
@@ -359,13 +375,17 @@ def find_mentions(ctx: Context) -> list[_Mention]:
     taken += [m for o in ctx.organizations for m in o.mentions]
     bare = frozenset(m for p in ctx.people if not (p.role or p.affiliation or p.nationality)
                      for m in p.mentions)
+    # An "organization" that is only a name with nothing of a body about it ("Red Deer").
+    bare |= frozenset(m for o in ctx.organizations if o.kind is None and _no_org_head(o.name)
+                      for m in o.mentions)
     found: list[_Mention] = []
     for pb in ctx.parsed:
         patterns = _triangle_mentions(pb, text) + _border_mentions(pb, text)
         patterns = [m for m in patterns if not _overlaps(m.span, taken)]
         claimed = [m.span for m in patterns]
         found += patterns
-        found += [m for m in _entity_mentions(pb, text, taken) if not _overlaps(m.span, claimed)]
+        found += [m for m in _entity_mentions(pb, text, taken, bare)
+                  if not _overlaps(m.span, claimed)]
         claimed = [m.span for m in found]
         found += [m for m in _weak_mentions(pb, text, taken, bare)
                   if not _overlaps(m.span, claimed)]
@@ -436,8 +456,20 @@ def _resolve_one(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
     return choice
 
 
+def _namesake_division(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
+    """"Georgia" in a story about the United States is the state, not the country."""
+    own = geo.countries.get(m.country.iso2, 0.0) if m.country else 0.0
+    for e in gaz.lookup(m.span.text).entries:
+        if e.feature_code == "ADM1" and geo.countries.get(e.country_code or "", 0.0) > own + 1.0:
+            return Choice(e, 0.7, 5.0)
+    return None
+
+
 def _resolve_name(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
     if m.country is not None:
+        division = _namesake_division(m, gaz, geo)
+        if division is not None:
+            return division
         entry = _country_entry(gaz, m.country)
         if entry is not None:
             return Choice(entry, 0.95, 10.0)
@@ -477,8 +509,12 @@ def _anchors(mentions: list[_Mention], skip: str) -> list[Anchor]:
     return out
 
 
-def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> None:
-    """Resolve every mention in place: first on focus countries, then with anchors too."""
+def resolve(mentions: list[_Mention], gaz: Gazetteer,
+            ctx: Context) -> tuple[dict[str, float], dict[str, float]]:
+    """Resolve every mention in place: first on focus countries, then with anchors too.
+
+    Returns the focus countries and divisions the second pass used.
+    """
     focus = _focus(mentions, ctx)
     first = GeoContext(countries=focus)
     for m in mentions:
@@ -486,9 +522,9 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> None:
     admins = _admins(mentions, ctx, gaz)
     for m in mentions:
         c = m.choice
-        if (c is not None and c.confidence >= 0.75 and c.entry.country_code and not m.metonym
-                and not m.weak):
-            focus[c.entry.country_code] = focus.get(c.entry.country_code, 0.0) + 0.5
+        if c is not None and c.entry.country_code and not m.metonym and not m.weak:
+            # Every place resolved says a little about where the story is, surely or not.
+            focus[c.entry.country_code] = focus.get(c.entry.country_code, 0.0) + 0.5 * c.confidence
     for m in mentions:
         geo = GeoContext(countries=focus, anchors=_anchors(mentions, name_key(m.span.text)),
                          admins=admins)
@@ -496,6 +532,7 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> None:
         if m.weak and not _keep_weak(m, geo):
             m.choice = None
     mentions[:] = [m for m in mentions if not m.weak or m.choice is not None]
+    return focus, admins
 
 
 def _keep_weak(m: _Mention, geo: GeoContext) -> bool:
@@ -517,8 +554,12 @@ def _admins(mentions: list[_Mention], ctx: Context, gaz: Gazetteer) -> dict[str,
     weights: Counter[str] = Counter()
     for m in mentions:
         c = m.choice
-        if c is not None and not m.weak and c.confidence >= 0.75 and c.entry.feature_code == "ADM1":
-            weights[c.entry.admin1_code or ""] += 1.0
+        if c is None or m.weak or m.metonym:
+            continue
+        if c.entry.feature_code == "ADM1":
+            weights[c.entry.admin1_code or ""] += c.confidence
+        elif c.entry.feature_class == "P" and c.confidence >= 0.75:
+            weights[c.entry.admin1_code or ""] += 0.5 * c.confidence
     for pb in ctx.parsed:
         for ent in pb.doc.ents:
             if ent.label_ != "ORG":
@@ -605,9 +646,7 @@ def resolve_spans(ctx: Context, spans: list[Span]) -> list[Place | None]:
     found = find_mentions(ctx)
     if gaz is None:
         return [None] * len(spans)
-    resolve(found, gaz, ctx)
-    focus = _focus(found, ctx)
-    admins = _admins(found, ctx, gaz)
+    focus, admins = resolve(found, gaz, ctx)
     out: list[Place | None] = []
     for span in spans:
         m = _Mention(span, "given", country=dictionaries.country_by_word(span.text))
