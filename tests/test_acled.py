@@ -67,6 +67,11 @@ def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
      "Excessive force against protesters"),
     ("Protesters hurled stones at police and set fire to cars during the demonstration.",
      "Violent demonstration"),
+    ("Demonstrators clashed with police outside the ministry for a second day.",
+     "Violent demonstration"),
+    ("Riot police used tear gas to break up a sit-in by nurses outside the hospital.",
+     "Protest with intervention"),
+    ("Hundreds rallied in the square to protest against police brutality.", "Peaceful protest"),
 ])
 def test_what_happened_at_a_protest_decides_its_type(text: str, expected: str) -> None:
     assert sub(text) == expected
@@ -128,7 +133,7 @@ def test_the_label_carries_types_confidence_version_and_cue_offsets() -> None:
 
 def test_a_clear_winner_is_more_confident_than_a_close_call() -> None:
     clear = classify("A suicide bomber blew himself up outside a mosque.")
-    close = classify("Soldiers clashed with protesters who had blocked the road.")
+    close = classify("Rebels shelled the town and then clashed with soldiers on its outskirts.")
     assert clear is not None and close is not None
     assert clear.confidence > close.confidence
 

@@ -51,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-VERSION = "acled.rules.v3"
+VERSION = "acled.rules.v4"
 
 # Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -89,13 +89,15 @@ VIOLENT_EVENT_TYPES = frozenset(
 PROTEST, RIOT, INTERVENE, FORCE, CAPTURE = "@protest", "@riot", "@intervene", "@force", "@capture"
 _WORKING = frozenset({PROTEST, RIOT, INTERVENE, FORCE, CAPTURE})
 NON_VIOLENT = "Non-violent transfer of territory"
+_RIOT_AT_PROTEST = ("Armed clash", "Looting/property destruction")
 
 MIN_SCORE = 3.0  # a single weak cue (weight 2) is not enough to call an event
 LEAD_BONUS = 1.25  # a cue in the first sentence weighs this much more
 SUPPORT_SHARE = 0.2  # weight of a label's other cues after its strongest one
 _PRIORITY = {label: i for i, label in enumerate(SUB_EVENT_TYPES)}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
-_RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers?)?\b", re.IGNORECASE)
+_RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squads?|control|officers))",
+                        re.IGNORECASE)
 _RESTORE = re.compile(r"^(?:re|liberat|regain|won back|reclaim|recover|freed|cleared)",
                       re.IGNORECASE)
 _FELL_TO = re.compile(r"^(?:fell|fallen|falls|fall)\b", re.IGNORECASE)
@@ -370,6 +372,11 @@ def _resolve(lexicon: Lexicon, text: str, scores: dict[str, float],
     if protest == 0.0 and _RIOT_WORD.search(text) and RIOT in best:
         protest = scores[RIOT]  # "rioters", "riots" are demonstrations in themselves
     if protest > 0:
+        # At a demonstration, a clash or damage to property is the demonstrators' violence.
+        scores = dict(scores)
+        for absorbed in _RIOT_AT_PROTEST:
+            if absorbed in out:
+                scores[RIOT] = scores.get(RIOT, 0.0) + out.pop(absorbed)
         label = _protest_label(scores)
         modifier = {"Violent demonstration": RIOT, "Excessive force against protesters": FORCE,
                     "Protest with intervention": INTERVENE}.get(label)
