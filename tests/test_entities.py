@@ -131,3 +131,19 @@ def test_a_lone_name_without_role_or_action_is_not_a_person(pipeline: Pipeline) 
     text = "Crowds gathered near Palmyra on Friday as the festival opened.\n"
     extraction = _extract(pipeline, text)
     assert [p.name for p in extraction.people] == []
+
+
+def test_a_public_figure_without_a_title_gets_the_office_held_on_the_date(
+    pipeline: Pipeline,
+) -> None:
+    text = "Angela Merkel arrived in Paris on Tuesday for talks on the budget dispute.\n"
+    doc = make_document(text, "t", published="2012-05-15")
+    person = _person(pipeline.extract(doc), "Merkel")
+    assert person.nationality == "DEU"
+    assert person.role == "chancellor"
+
+
+def test_the_text_s_own_role_wins_over_the_dictionary(pipeline: Pipeline) -> None:
+    text = "The veteran diplomat Kofi Annan spoke at the university on Friday.\n"
+    person = _person(_extract(pipeline, text), "Annan")
+    assert person.role == "diplomat"

@@ -15,15 +15,17 @@ are and who is who:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from eventwire.extract.names import fold, is_misspelling, is_short_form, name_tokens, org_key
 from eventwire.extract.parse import ParsedBlock
 from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
-from eventwire.resolve import dictionaries
+from eventwire.resolve import dictionaries, figures
 
 VERSION = "entities.rules.v1"
 
@@ -183,12 +185,26 @@ def collect_mentions(document: Document, parsed: list[ParsedBlock]) -> list[Ment
     for media in _media_mentions(text):
         found = [m for m in found if not _overlaps(m.span, media.span)]
         found.append(media)
+    for figure in _figure_mentions(document, parsed):
+        if not any(m.label == "PERSON" and _overlaps(m.span, figure.span) for m in found):
+            found = [m for m in found if not _overlaps(m.span, figure.span)]
+            found.append(figure)
     for cap in document.captions:
         if cap.credit and cap.credit_start is not None and cap.credit_end is not None:
             span = Span.of(text, cap.credit_start, cap.credit_end)
             found = [m for m in found if not _overlaps(m.span, span)]
             found.append(Mention(span, "ORG", None, kind="media", credit=True))
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _figure_mentions(document: Document, parsed: list[ParsedBlock]) -> list[Mention]:
+    """Full names of public figures the tagger missed ("... and Turkish Recep Tayyip Erdogan")."""
+    found = []
+    for pb in parsed:
+        for m in figures.name_pattern().finditer(pb.block.text):
+            span = pb.span(m.start(), m.end(), document.text)
+            found.append(Mention(span, "PERSON", pb, tokens=name_tokens(span.text)))
+    return found
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -280,7 +296,7 @@ def _person_records(document: Document, groups: list[_PersonGroup]) -> tuple[Per
             continue
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
         forms = dict.fromkeys(m.span.text for m in g.mentions)
-        found = findings.get(i)
+        found = _with_office(findings.get(i), name_mention.span.text, document)
         records.append(Person(
             id=f"p{len(records) + 1}",
             name=name_mention.span.text,
@@ -292,6 +308,32 @@ def _person_records(document: Document, groups: list[_PersonGroup]) -> tuple[Per
             evidence=found.evidence if found else None,
         ))
     return tuple(records)
+
+
+def _with_office(found: RoleFinding | None, name: str, document: Document) -> RoleFinding | None:
+    """Fill a public figure's missing role and nationality from the office they held.
+
+    The text's own words win; the dictionary only answers what the text left
+    unsaid, for the document's date when it has one, else the latest office.
+    """
+    if found is not None and found.role and found.nationality:
+        return found
+    on = _document_date(document)
+    term = figures.office_on(name, on)
+    if term is None:
+        return found
+    nationality = term.country if not figures.is_international_code(term.country) else None
+    if found is None:
+        return RoleFinding(role=term.office, nationality=nationality)
+    return dataclasses.replace(found, role=found.role or term.office,
+                               nationality=found.nationality or nationality)
+
+
+def _document_date(document: Document) -> date | None:
+    try:
+        return date.fromisoformat(document.published[:10]) if document.published else None
+    except ValueError:
+        return None
 
 
 def _worth_a_record(group: _PersonGroup, finding: RoleFinding | None) -> bool:
