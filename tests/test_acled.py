@@ -100,10 +100,22 @@ def test_who_took_territory_decides_government_or_non_state(text: str, expected:
     "Shares in the carmaker fell 4% after it cut its profit forecast for the year.",
     "The film was a box-office bomb, earning less than half its budget.",
     "The new phone will go on sale in March at a lower price than its rival.",
+    "The carmaker signed a deal to supply its rival with 30,000 engines a year.",
+    "Oil prices extended their rally after a fall in US crude stocks.",
+    "The sprinter was charged with missing three drugs tests and has protested her innocence.",
+    "The two banks agreed to merge their investment arms next year.",
     "",
 ])
 def test_text_without_an_event_gets_no_label(text: str) -> None:
     assert classify(text) is None
+
+
+@pytest.mark.parametrize(("text", "unreal"), [
+    ("No arrests have been made after the shop was looted, police said.", "Arrests"),
+    ("Police deployed in the square ahead of protests planned for Friday.", "Peaceful protest"),
+])
+def test_a_negated_or_anticipated_event_is_not_the_one_reported(text: str, unreal: str) -> None:
+    assert sub(text) != unreal
 
 
 def test_a_weapon_disrupted_is_not_a_weapon_used() -> None:
@@ -152,6 +164,15 @@ def test_classify_many_matches_classify_in_order() -> None:
     texts = ["Rebels shelled the airport.", "The bank raised interest rates.",
              "Police arrested a journalist in the capital."]
     assert classify_many(texts) == [classify(t) for t in texts]
+
+
+def test_classify_many_takes_one_hint_per_text() -> None:
+    texts = ["The village was hit overnight, and two soldiers were killed."] * 2
+    labels = classify_many(texts, hints=[(None, None), ("ASSAULT", "aerial")])
+    assert [lab.sub_event_type if lab else None for lab in labels][1] == "Air/drone strike"
+    assert labels[0] != labels[1]
+    with pytest.raises(ValueError, match="1 hints for 2 texts"):
+        classify_many(texts, hints=[(None, None)])
 
 
 def test_non_text_input_is_refused() -> None:

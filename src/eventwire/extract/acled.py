@@ -51,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-VERSION = "acled.rules.v4"
+VERSION = "acled.rules.v5"
 
 # Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -104,6 +104,13 @@ _FELL_TO = re.compile(r"^(?:fell|fallen|falls|fall)\b", re.IGNORECASE)
 # An actor right after one of these is not the one taking the place ("a crackdown on militants").
 _OBLIQUE = re.compile(r"\b(?:from|against|on|with|of|to|by|targeting|after|than)\s+(?:the\s+)?"
                       r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# Words that make the cue right after them not a report of the event: negation and anticipation.
+_UNREAL = re.compile(
+    r"\b(?:no|not|never|without|anticipation of|ahead of|plans? to|planning to|threat(?:en(?:ed|s|ing)?)? to|"
+    r"vow(?:ed|s)? to|calls? for|called for|calling for|fears? of|risk of|threat of|"
+    r"possible|potential|prevent(?:ed|ing)?|avert(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE)
+_UNREAL_REACH = 40
 _BY = re.compile(r"\bby (?:the )?", re.IGNORECASE)
 _BY_REACH = 40  # "captured on Monday by ...": how far past the cue a "by" may name the taker
 
@@ -273,6 +280,14 @@ def _present(lexicon: Lexicon, text: str) -> dict[str, bool]:
     return {g: bool(lexicon.contexts[g].search(text)) for g in lexicon.needed}
 
 
+def _first_asserted(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match not negated or only anticipated ("no arrests", "ahead of protests")."""
+    for m in pattern.finditer(text):
+        if not _UNREAL.search(text, max(0, m.start() - _UNREAL_REACH), m.start()):
+            return m
+    return None
+
+
 def _find_hits(lexicon: Lexicon, text: str) -> list[_Hit]:
     """Each cue row's first match whose context condition holds, weighted by position."""
     present = _present(lexicon, text)
@@ -281,7 +296,7 @@ def _find_hits(lexicon: Lexicon, text: str) -> list[_Hit]:
     for cue in lexicon.cues:
         if cue.context is not None and present[cue.context] == cue.absent:
             continue
-        m = cue.pattern.search(text)
+        m = _first_asserted(cue.pattern, text)
         if m:
             weight = cue.weight * (LEAD_BONUS if m.start() < lead else 1.0)
             hits.append(_Hit(cue.label, weight, m.start(), m.end()))
@@ -433,8 +448,17 @@ def classify(text: str, *, plover_type: str | None = None, mode: str | None = No
                       (cue.start, cue.end) if cue else None)
 
 
-def classify_many(texts: Iterable[str], *, lexicon: Lexicon | None = None
-                  ) -> list[AcledLabel | None]:
-    """``classify`` over many passages with one compiled lexicon, in order."""
+def classify_many(texts: Iterable[str], *,
+                  hints: Iterable[tuple[str | None, str | None]] | None = None,
+                  lexicon: Lexicon | None = None) -> list[AcledLabel | None]:
+    """``classify`` over many passages with one compiled lexicon, in order.
+
+    ``hints``, if given, holds one (plover_type, mode) pair per text, in the same order.
+    """
     lex = lexicon or default_lexicon()
-    return [classify(t, lexicon=lex) for t in texts]
+    texts = list(texts)
+    pairs = list(hints) if hints is not None else [(None, None)] * len(texts)
+    if len(pairs) != len(texts):
+        raise ValueError(f"{len(pairs)} hints for {len(texts)} texts")
+    return [classify(t, plover_type=p, mode=m, lexicon=lex)
+            for t, (p, m) in zip(texts, pairs, strict=True)]
