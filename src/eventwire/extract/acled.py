@@ -106,8 +106,9 @@ _OBLIQUE = re.compile(r"\b(?:from|against|on|with|of|to|by|targeting|after|than)
                       r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # Words that make the cue right after them not a report of the event: negation and anticipation.
 _UNREAL = re.compile(
-    r"\b(?:no|not|never|without|anticipation of|ahead of|plans? to|planning to|threat(?:en(?:ed|s|ing)?)? to|"
-    r"vow(?:ed|s)? to|calls? for|called for|calling for|fears? of|risk of|threat of|"
+    r"\b(?:no|not|never|without|anticipation of|ahead of|plans? to|planning to|"
+    r"threat(?:en(?:ed|s|ing)?)? to|vow(?:ed|s)? to|calls? for|called for|calling for|fears? of|"
+    r"risk of|threat of|"
     r"possible|potential|prevent(?:ed|ing)?|avert(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE)
 _UNREAL_REACH = 40
