@@ -246,3 +246,42 @@ def test_import_of_the_shared_geonames_dumps(tmp_path: Path) -> None:
     assert [e.geonameid for e in beirut] == [276781]
     assert gaz.admin1_name("SY.12") == "Idlib"
     assert any(e.geonameid == 164816 for e in gaz.lookup("Saraqib").entries)
+
+
+# --------------------------------------------------------------------------- packaged tables
+
+
+def test_a_malformed_regions_table_is_a_coded_error(tmp_path: Path, monkeypatch) -> None:
+    from eventwire.resolve.gazetteer import build
+
+    bad = write(tmp_path, "regions.tsv", "geonameid\tname\taliases\tlat\tlon\tfeature_code\n"
+                                         "\tSahel\t\tnorth\t5.0\tRGN\n")
+    monkeypatch.setattr(build, "_regions_file", lambda: bad)
+    with pytest.raises(GazetteerError, match=r"regions.tsv, row 2"):
+        build._add_regions(build._Compiled())
+    headless = write(tmp_path, "regions2.tsv", "\tSahel\t\t15\t5\tRGN\n")
+    monkeypatch.setattr(build, "_regions_file", lambda: headless)
+    with pytest.raises(GazetteerError, match="expected header"):
+        build._add_regions(build._Compiled())
+
+
+def test_an_alias_of_an_unknown_division_is_a_coded_error(tmp_path: Path, monkeypatch) -> None:
+    from eventwire.resolve.gazetteer import build
+
+    bad = write(tmp_path, "admin_aliases.tsv", "admin1\taliases\nZZ.99\tZz.\n")
+    monkeypatch.setattr(build, "_aliases_file", lambda: bad)
+    with pytest.raises(GazetteerError, match="unknown admin1 code 'ZZ.99'"):
+        build._add_admin_aliases(build._Compiled())
+
+
+def test_the_packaged_tables_are_well_formed() -> None:
+    from eventwire.resolve.gazetteer import build
+
+    compiled = build._Compiled()
+    build._add_regions(compiled)
+    assert any(row[1] == "Middle East" and row[0] < 0 for row in compiled.places)
+    compiled.admin1.update({code: ("x", i) for i, code in enumerate(
+        line.split("\t")[0] for line in build._aliases_file().read_text().splitlines()[3:])})
+    compiled.admin1["US.MN"] = ("Minnesota", 5037779)
+    build._add_admin_aliases(compiled)
+    assert ("minn", 0, 5037779) in compiled.names
