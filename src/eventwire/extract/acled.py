@@ -51,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-VERSION = "acled.rules.v5"
+VERSION = "acled.rules.v6"
 
 # Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
 SUB_EVENT_TYPES: dict[str, str] = {
