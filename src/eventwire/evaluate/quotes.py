@@ -185,7 +185,9 @@ def speaker_right(quote: Quote, gold: GoldAttribution, golds: Sequence[GoldAttri
     for r in records:
         if any(m.start < e and s < m.end for m in r.mentions for s, e in target.source):
             return True
-    names = [quote.speaker_name, *(n for r in records for n in (r.name, *r.aliases))]
+    # A person record is also named by its role: "the president" is President X.
+    roles = [getattr(r, "role", None) for r in records]
+    names = [quote.speaker_name, *(n for r in records for n in (r.name, *r.aliases)), *roles]
     heads = [normalize(n).split()[-1] for n in names if n and normalize(n)]
     return any(h in words for h in heads)
 

@@ -60,7 +60,7 @@ _CLOSING = ("”", "»")
 # Straight marks open and close alike; '' and `` are the typewriter marks of some wires.
 _MARK = re.compile(r"''|``|[“”«»„\"]")
 _MIN_QUOTE_WORDS = 4  # shorter quotations are scare quotes or titles ("de-escalation zone")
-_MAX_GAP_WORDS = 12  # '"A," she said, smiling. "B."': one quotation broken by its cue
+_MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _MAX_BLOCKS_BACK = 3  # how far back a pronoun may look for who it names
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "attr", "acomp", "pcomp"})
 _OBJECT_PREPS = frozenset({"for", "of", "against", "about", "on"})
@@ -70,6 +70,7 @@ _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "co
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
+_RELATIVE = frozenset({"who", "that", "which"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
 _LEADING_ARTICLES = ("the ", "a ", "an ")
 # Common nouns by which news refers back to a named organization already introduced.
@@ -299,23 +300,27 @@ class _Resolver:
             for tok in pb.doc:
                 if tok.dep_ in _SUBJECTS or (tok.dep_ == "pobj" and tok.head.lower_ == "to"
                                              and tok.head.head.lower_ == "according"):
-                    s, e = _abs(pb, _core(tok))
-                    found.update((m.start, rid) for m, _, rid in self.entities.at(s, e))
+                    for head in (tok, *tok.conjuncts):  # "X and Y said": both speak
+                        pick = self._named(pb, head)
+                        if pick is not None:
+                            found.add((pick[0].start, pick[2]))
         return found
 
     def resolve(self, pb: ParsedBlock, block: int, head: Token) -> Speaker:
         """The speaker a subject (or "according to" object) token names."""
         if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(pb.offset + head.idx, block, head.lower_)
-        tokens = _core(head)
-        start, end = _abs(pb, tokens)
-        hits = self.entities.at(start, end)
-        head_start = pb.offset + head.idx
-        on_head = [h for h in hits if h[0].start <= head_start < h[0].end]
-        pick = (on_head or [h for h in hits if h[1] == "person"] or hits or [None])[0]
+        pick = self._named(pb, head)
         if pick is not None:
             return Speaker(pick[2], self.entities.name(pick[1], pick[2]))
-        return self._described(pb, head, start, end)
+        return self._described(pb, head, *_abs(pb, _core(head)))
+
+    def _named(self, pb: ParsedBlock, head: Token) -> tuple[Span, str, str] | None:
+        """The mention a noun phrase names: the one on its head, else its first person."""
+        hits = self.entities.at(*_abs(pb, _core(head)))
+        head_start = pb.offset + head.idx
+        on_head = [h for h in hits if h[0].start <= head_start < h[0].end]
+        return (on_head or [h for h in hits if h[1] == "person"] or hits or [None])[0]
 
     def _described(self, pb: ParsedBlock, head: Token, start: int, end: int) -> Speaker:
         """A common-noun subject: a record it refers back to, else its own words."""
@@ -403,6 +408,8 @@ def _subject(verb: Token) -> Token | None:
         if according is not None:
             return according
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subjects):
+            return verb.head  # "the envoy, who said ...": the envoy
         if subjects:
             # The parser splits "the economist X told" into two subjects: the nearer is the name.
             return max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i))
@@ -451,7 +458,9 @@ def _content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
             return list(child.subtree)
     if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head is not verb:
         return list(verb.head.subtree)
-    if entry.needs != "object":
+    if entry.needs != "object" or verb.tag_ == "VB":
+        # A bare infinitive ("to disclose his returns", "would need to confirm") reports
+        # what someone might say, not what was said.
         return None
     parts = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS))]
