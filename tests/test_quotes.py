@@ -215,3 +215,13 @@ def test_every_quote_is_evidence_of_the_text(pipeline: Pipeline) -> None:
         assert ex.document.text[q.start:q.end] == q.text
         assert q.cue is None or ex.document.text[q.cue.start:q.cue.end] == q.cue.text
         assert q.kind in ("direct", "indirect", "mixed")
+
+
+@pytest.mark.model
+def test_transcript_label_is_the_speaker_but_layout_labels_are_not(pipeline: Pipeline) -> None:
+    text = ("HOST: Will the talks resume this week?\n\n"
+            "UPDATE: The talks resumed on Thursday in Geneva.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "talks resume this week")
+    assert q.speaker_name == "HOST" and q.cue is not None and q.cue.text == ":"
+    assert not any("resumed on Thursday" in x.text for x in ex.quotes)

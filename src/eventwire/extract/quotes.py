@@ -82,6 +82,13 @@ _ORG_NOUNS = frozenset(
 )
 _MEDIA_NOUNS = frozenset("newspaper daily paper network channel magazine outlet website "
                          "broadcaster station agency weekly".split())
+# A speaker's label opening a paragraph: up to four capitalized words and a colon.
+_LABEL = re.compile(r"[\"“']?(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
+# Capitalized labels of news layout that are not speakers ("UPDATE: ...").
+_NOT_SPEAKERS = frozenset({"update", "updated", "note", "editor's note", "editor’s note",
+                           "breaking", "correction", "warning", "photo", "video", "watch",
+                           "read more", "read", "see also", "related", "source", "sources",
+                           "q", "a", "ps"})
 _EDGE = re.compile(r"^[\s,;:\-–—\"“”«»'‘’]+|[\s,;:\-–—\"“”«»'‘’]+$")
 
 
@@ -525,7 +532,35 @@ class _Finder:
     def _inside_quote(self, at: int) -> bool:
         return any(s.start <= at < s.end for s in self.segments)
 
+    def _labelled(self, index: int, pb: ParsedBlock) -> _Found | None:
+        """'PENCE: Well, look...' or 'Rivera: Talks will fail': a speaker's label and colon.
+
+        Transcripts and headline-style paragraphs put the speaker before a colon;
+        the label must be a named person or organization or a capitalized name.
+        """
+        m = _LABEL.match(pb.block.text)
+        if m is None:
+            return None
+        s, e = pb.offset + m.start("label"), pb.offset + m.end("label")
+        hits = self.resolver.entities.at(s, e)
+        if hits:
+            speaker = Speaker(hits[0][2], self.resolver.entities.name(hits[0][1], hits[0][2]))
+        elif m.group("label").isupper() and m.group("label").lower() not in _NOT_SPEAKERS:
+            speaker = Speaker(None, m.group("label"))
+        else:
+            return None
+        start, end = _trimmed(self.text, pb.offset + m.end(), pb.block.end)
+        if end <= start:
+            return None
+        colon = pb.offset + m.end("label")
+        cue = Span.of(self.text, colon, colon + 1)
+        return _Found(start, end, "direct", speaker, cue, None)
+
     def _block(self, index: int, pb: ParsedBlock) -> Iterator[_Found]:
+        labelled = self._labelled(index, pb)
+        if labelled is not None:
+            yield labelled
+            return
         for tok in pb.doc:
             if self._inside_quote(pb.offset + tok.idx):
                 continue
