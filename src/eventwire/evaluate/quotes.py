@@ -9,12 +9,16 @@ annotation by file name), so no article counts twice.
   content span covers at least half of the gold content (its fragments
   together). Matching is one-to-one, best overlap first, so one long prediction
   cannot claim several gold attributions. Precision counts every emitted quote.
-* ``polnear.speaker``: among matched pairs, the predicted speaker is the gold
-  source: its record has a mention inside the gold source span, or a name of it
-  (its head word: surname, noun) is a word of the gold source. PolNeAR marks a
-  pronoun as written ("he said"), not what it names; a gold pronoun is compared
-  with the latest non-pronoun gold source before it, a proxy for its antecedent.
-  A gold attribution without source is right only if no speaker was predicted.
+* ``polnear.speaker``: among matched pairs whose gold source is written as a name
+  or noun phrase (or is absent), the predicted speaker is the gold source: its
+  record has a mention inside the gold source span, or one of its names (head
+  word: surname, noun, or a person's role: "the president") is a word of the
+  gold source. A gold attribution without source is right only if no speaker
+  was predicted.
+* ``polnear.speaker.pronoun``: the same among pairs whose gold source is a pronoun.
+  PolNeAR marks a pronoun as written ("he said"), not what it names, so it is
+  compared with the latest gold source before it that can be its antecedent (a
+  name for he/she/I): a proxy, kept apart because it errs both ways.
 
 Two evaluators: ``polnear`` over the whole test split (``eventwire evaluate``),
 and ``polnear_gate``, a pinned subset of it (the first :data:`GATE_ARTICLES`
@@ -202,18 +206,23 @@ def score_article(article: PolnearArticle, ex: Extraction) -> AreaResult:
     score = Score.from_counts("polnear.attribution", tp=len(pairs),
                               fp=len(ex.quotes) - len(pairs), fn=len(golds) - len(pairs))
     right = [speaker_right(q, g, golds, ex) for q, g in pairs]
-    speaker = Check("polnear.speaker", sum(right), len(right))
+    pronoun = [_is_pronoun(g.source_text) for _, g in pairs]
+    named = [ok for ok, p in zip(right, pronoun, strict=True) if not p]
+    by_proxy = [ok for ok, p in zip(right, pronoun, strict=True) if p]
+    checks = (Check("polnear.speaker", sum(named), len(named)),
+              Check("polnear.speaker.pronoun", sum(by_proxy), len(by_proxy)))
     misses = tuple(f"{AREA}: {article.id}: wrong speaker {q.speaker_name!r} for "
                    f"{g.source_text!r}" for (q, g), ok in zip(pairs, right, strict=True)
                    if not ok)
-    return AreaResult(AREA, (score,), (speaker,), misses)
+    return AreaResult(AREA, (score,), checks, misses)
 
 
 def _failed(article: PolnearArticle, why: str) -> AreaResult:
     """An article that could not be extracted: every gold attribution is missed."""
     n = len(article.attributions)
     return AreaResult(AREA, (Score.from_counts("polnear.attribution", tp=0, fp=0, fn=n),),
-                      (Check("polnear.speaker"),), (f"{AREA}: {article.id}: {why}",))
+                      (Check("polnear.speaker"), Check("polnear.speaker.pronoun")),
+                      (f"{AREA}: {article.id}: {why}",))
 
 
 def evaluate_articles(pipeline: Pipeline, articles: Iterable[PolnearArticle]

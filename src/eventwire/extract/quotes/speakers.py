@@ -1,0 +1,264 @@
+"""Speakers: the person or organization a cue's subject (or "according to" object) names.
+
+* a subject is resolved through the mentions of the entities stage's records (which
+  already merged short forms and misspellings: "Aba Zaid", "Takin");
+* "the minister" is the latest person of that role, "the ministry" or "the newspaper"
+  the latest organization of that name or kind;
+* he/she (it) is the one person (organization) named in the latest sentence that
+  names any, or the one of them that is a subject or speaker there; never a guess
+  between two, and never a name inside a quotation (it is spoken about, not speaking);
+* anything else keeps its own words ("Western diplomats"), a pronoun stays null.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.extract.quotes.lexicon import cue_entry
+from eventwire.extract.quotes.marks import Segment
+from eventwire.records import Organization, Person, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.extract.context import Context
+    from eventwire.extract.parse import ParsedBlock
+
+_MAX_BLOCKS_BACK = 3  # how far back a pronoun may look for who it names
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "conj", "cc",
+                        "appos", "flat", "case", "quantmod", "advmod"})
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp"})
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_ORG_PRONOUNS = frozenset({"it"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
+_LEADING_ARTICLES = ("the ", "a ", "an ")
+# Common nouns by which news refers back to a named organization already introduced.
+_ORG_NOUNS = frozenset(
+    "ministry government army police newspaper daily paper agency company party campaign "
+    "committee council department office military court group organization organisation "
+    "commission movement coalition administration cabinet parliament network channel "
+    "magazine outlet website broadcaster station union bank embassy authority".split()
+)
+_MEDIA_NOUNS = frozenset("newspaper daily paper network channel magazine outlet website "
+                         "broadcaster station agency weekly".split())
+_EDGE = re.compile(r"^[\s,;:\-–—\"“”«»'‘’]+|[\s,;:\-–—\"“”«»'‘’]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a cue attributes its content to; ``id`` only when a record is certain."""
+
+    id: str | None
+    name: str | None
+
+
+@dataclass(slots=True)
+class Entities:
+    """Mentions of people and organizations by offset, for speaker lookups."""
+
+    people: tuple[Person, ...]
+    organizations: tuple[Organization, ...]
+
+    def mentions(self) -> Iterator[tuple[Span, str, str]]:
+        for p in self.people:
+            for m in p.mentions:
+                yield m, "person", p.id
+        for o in self.organizations:
+            for m in o.mentions:
+                yield m, "org", o.id
+
+    def at(self, start: int, end: int) -> list[tuple[Span, str, str]]:
+        """Mentions overlapping [start, end), in text order."""
+        hits = [x for x in self.mentions() if x[0].start < end and start < x[0].end]
+        return sorted(hits, key=lambda x: x[0].start)
+
+    def name(self, kind: str, rid: str) -> str:
+        records: Iterable[Person | Organization] = (
+            self.people if kind == "person" else self.organizations)
+        return next(r.name for r in records if r.id == rid)
+
+
+def noun_phrase(token: Token) -> list[Token]:
+    """The noun phrase of a subject without its clauses and prepositional tails."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CORE_DEPS and not child.is_punct:
+            out.extend(noun_phrase(child))
+    return out
+
+
+def absolute(pb: ParsedBlock, tokens: list[Token]) -> tuple[int, int]:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return pb.offset + start, pb.offset + end
+
+
+class Resolver:
+    """Resolves subject noun phrases to speakers, remembering who was named as subject."""
+
+    def __init__(self, ctx: Context, parsed: list[ParsedBlock],
+                 segments: list[Segment]) -> None:
+        self.text = ctx.document.text
+        self.segments = segments
+        self.entities = Entities(ctx.people, ctx.organizations)
+        self.parsed = parsed
+        # (sentence start, sentence end, block index) of each body sentence, in order.
+        self.sentences = [(pb.offset + s.start_char, pb.offset + s.end_char, i)
+                          for i, pb in enumerate(parsed) for s in pb.doc.sents]
+        self.subjects = self._subject_mentions()
+
+    def _subject_mentions(self) -> set[tuple[int, str]]:
+        """(mention start, record id) of every named subject of a clause."""
+        found: set[tuple[int, str]] = set()
+        for pb in self.parsed:
+            for tok in pb.doc:
+                if tok.dep_ in _SUBJECTS or (tok.dep_ == "pobj" and tok.head.lower_ == "to"
+                                             and tok.head.head.lower_ == "according"):
+                    for head in (tok, *tok.conjuncts):  # "X and Y said": both speak
+                        pick = self._named(pb, head)
+                        if pick is not None:
+                            found.add((pick[0].start, pick[2]))
+        return found
+
+    def resolve(self, pb: ParsedBlock, block: int, head: Token) -> Speaker:
+        """The speaker a subject (or "according to" object) token names."""
+        if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
+            return self._pronoun(pb.offset + head.idx, block, head.lower_)
+        pick = self._named(pb, head)
+        if pick is not None:
+            return Speaker(pick[2], self.entities.name(pick[1], pick[2]))
+        return self._described(pb, head, *absolute(pb, noun_phrase(head)))
+
+    def _named(self, pb: ParsedBlock, head: Token) -> tuple[Span, str, str] | None:
+        """The mention a noun phrase names: the one on its head, else its first person."""
+        hits = self.entities.at(*absolute(pb, noun_phrase(head)))
+        head_start = pb.offset + head.idx
+        on_head = [h for h in hits if h[0].start <= head_start < h[0].end]
+        return (on_head or [h for h in hits if h[1] == "person"] or hits or [None])[0]
+
+    def _described(self, pb: ParsedBlock, head: Token, start: int, end: int) -> Speaker:
+        """A common-noun subject: a record it refers back to, else its own words."""
+        lemma = head.lemma_.lower()
+        at = pb.offset + head.idx
+        if head.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ == "the"
+                                       for t in head.children):
+            ref = self._role_anaphor(lemma, at) or self._org_anaphor(lemma, at)
+            if ref is not None:
+                return ref
+        words = _EDGE.sub("", self.text[start:end])
+        low = words.lower()
+        for article in _LEADING_ARTICLES:
+            if low.startswith(article):
+                words = words[len(article):]
+                break
+        return Speaker(None, words or None)
+
+    def _role_anaphor(self, lemma: str, at: int) -> Speaker | None:
+        """'the minister' after 'Foreign Minister Ana Ruiz': the latest person of that role."""
+        best: tuple[int, Person] | None = None
+        for p in self.entities.people:
+            if not p.role or p.role.lower().split()[-1] != lemma:
+                continue
+            last = max((m.start for m in p.mentions if m.start < at), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, p)
+        return Speaker(best[1].id, best[1].name) if best else None
+
+    def _org_anaphor(self, lemma: str, at: int) -> Speaker | None:
+        """'the ministry' after 'the Defence Ministry': the latest organization it names."""
+        if lemma not in _ORG_NOUNS:
+            return None
+        best: tuple[int, Organization] | None = None
+        for o in self.entities.organizations:
+            named = lemma in o.name.lower().split()
+            media = lemma in _MEDIA_NOUNS and o.kind == "media"
+            if not (named or media):
+                continue
+            last = max((m.start for m in o.mentions if m.start < at), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, o)
+        return Speaker(best[1].id, best[1].name) if best else None
+
+    def _pronoun(self, at: int, block: int, word: str) -> Speaker:
+        """The one record a pronoun can name, or a null speaker if none or two could."""
+        if word in _PERSON_PRONOUNS:
+            kind = "person"
+        elif word in _ORG_PRONOUNS:
+            kind = "org"
+        else:
+            return Speaker(None, None)
+        for s_start, s_end, s_block in reversed(self.sentences):
+            if s_start >= at:
+                continue
+            if block - s_block > _MAX_BLOCKS_BACK:
+                break
+            # A name inside a quotation is spoken about, not speaking.
+            named = [h for h in self.entities.at(s_start, min(s_end, at)) if h[1] == kind
+                     and not any(q.start <= h[0].start < q.end for q in self.segments)]
+            ids = list(dict.fromkeys(h[2] for h in named))
+            if len(ids) > 1:  # two named: only one of them as subject or speaker will do
+                ids = list(dict.fromkeys(h[2] for h in named
+                                         if (h[0].start, h[2]) in self.subjects))
+            if len(ids) == 1:
+                return Speaker(ids[0], self.entities.name(kind, ids[0]))
+            if named:
+                return Speaker(None, None)
+        return Speaker(None, None)
+
+
+# --- the source of a cue ----------------------------------------------------------
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The source of a cue verb: "according to X" on it, else its subject, else inherited.
+
+    A cue with no subject of its own takes the one of the clause it hangs on
+    ("X asked ... and said", "X said ..., adding that"); a participle the parser
+    hung inside another cue's content ("X said that A, pointing out B") takes
+    that cue's source.
+    """
+    for _ in range(5):
+        according = according_object(verb)
+        if according is not None:
+            return according
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subjects):
+            return verb.head  # "the envoy, who said ...": the envoy
+        if subjects:
+            # The parser splits "the economist X told" into two subjects: the nearer is the name.
+            return max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i))
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "it is believed that": an attribution without a source
+        if verb.dep_ not in _INHERIT_DEPS or verb.head is verb:
+            return None
+        if verb.dep_ in ("relcl", "acl"):
+            return verb.head  # "the envoy, who said ..."
+        participle = verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
+        verb = verb.head
+        if verb.dep_ == "prep" and verb.head is not verb:  # "responded by saying"
+            verb = verb.head
+        while participle and verb.dep_ == "ccomp" and governs_content(verb.head):
+            verb = verb.head
+    return None
+
+
+def governs_content(verb: Token) -> bool:
+    return verb is not None and (cue_entry(verb) is not None
+                                 or according_object(verb) is not None)
+
+
+def according_object(verb: Token) -> Token | None:
+    """X in "according to X" modifying ``verb``."""
+    for child in verb.children:
+        if child.lower_ == "according":
+            for to in child.children:
+                if to.lower_ == "to":
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+    return None
