@@ -388,11 +388,13 @@ def test_data_paths_from_options_then_environment(monkeypatch: pytest.MonkeyPatc
 
 def test_cli_reports_missing_data_and_gate_fails_on_it(tmp_path: Path) -> None:
     report = tmp_path / "r.json"
-    args = ["evaluate", "--seed", str(tmp_path / "none"), "--report", str(report)]
+    # Both locations missing: every registered evaluator must skip, none may run on real data.
+    args = ["evaluate", "--seed", str(tmp_path / "none"), "--data", str(tmp_path / "none"),
+            "--report", str(report)]
     plain = CliRunner().invoke(app, args)
     assert plain.exit_code == 0, plain.output
     assert "missing seed gold" in plain.output and "skipped" in plain.output
-    assert json.loads(report.read_text())["evaluators"][0]["skipped"]
+    assert all(e["skipped"] for e in json.loads(report.read_text())["evaluators"])
     gated = CliRunner().invoke(app, [*args, "--gate"])
     assert gated.exit_code == 1
 
