@@ -225,3 +225,12 @@ def test_transcript_label_is_the_speaker_but_layout_labels_are_not(pipeline: Pip
     q = _quote(ex, "talks resume this week")
     assert q.speaker_name == "HOST" and q.cue is not None and q.cue.text == ":"
     assert not any("resumed on Thursday" in x.text for x in ex.quotes)
+
+
+@pytest.mark.model
+def test_pronoun_skips_a_person_the_text_marks_as_the_other_gender(pipeline: Pipeline) -> None:
+    text = ("Mr. Ahmed Karimi met Ms. Leila Nasser in Tunis on Monday.\n\n"
+            "She said that the agreement would be signed in March.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "agreement would be signed")
+    assert _speaker(ex, q) == "Leila Nasser"

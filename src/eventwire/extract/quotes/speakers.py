@@ -37,6 +37,14 @@ _ORG_PRONOUNS = frozenset({"it"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
 _LEADING_ARTICLES = ("the ", "a ", "an ")
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam)\.?\s+$")
+_GENDERED_NOUNS = {w: "f" for w in (
+    "spokeswoman chairwoman congresswoman businesswoman actress mother wife daughter "
+    "sister grandmother widow queen princess duchess countess").split()} | {w: "m" for w in (
+    "spokesman chairman congressman businessman actor father husband son brother "
+    "grandfather widower king prince duke").split()}
+_OTHER_GENDER = {"he": "f", "she": "m"}  # the gender a pronoun cannot name
 # Common nouns by which news refers back to a named organization already introduced.
 _ORG_NOUNS = frozenset(
     "ministry government army police newspaper daily paper agency company party campaign "
@@ -111,6 +119,22 @@ class Resolver:
         self.sentences = [(pb.offset + s.start_char, pb.offset + s.end_char, i)
                           for i, pb in enumerate(parsed) for s in pb.doc.sents]
         self.subjects = self._subject_mentions()
+        self.genders = {p.id: g for p in ctx.people if (g := self._gender(p)) is not None}
+
+    def _gender(self, person: Person) -> str | None:
+        """'m' or 'f' when the text says so (Mr., Mrs., a gendered role noun), else None.
+
+        Only used to rule a person out for "he" or "she", never to pick one.
+        """
+        said = set()
+        for m in person.mentions:
+            title = _HONORIFIC.search(self.text[max(0, m.start - 6):m.start])
+            if title:
+                said.add(_HONORIFICS[title.group(1).lower()])
+        role = (person.role or "").lower().split()
+        if role and role[-1] in _GENDERED_NOUNS:
+            said.add(_GENDERED_NOUNS[role[-1]])
+        return said.pop() if len(said) == 1 else None
 
     def _subject_mentions(self) -> set[tuple[int, str]]:
         """(mention start, record id) of every named subject of a clause."""
@@ -199,7 +223,8 @@ class Resolver:
                 break
             # A name inside a quotation is spoken about, not speaking.
             named = [h for h in self.entities.at(s_start, min(s_end, at)) if h[1] == kind
-                     and not any(q.start <= h[0].start < q.end for q in self.segments)]
+                     and not any(q.start <= h[0].start < q.end for q in self.segments)
+                     and self.genders.get(h[2]) != _OTHER_GENDER.get(word)]
             ids = list(dict.fromkeys(h[2] for h in named))
             if len(ids) > 1:  # two named: only one of them as subject or speaker will do
                 ids = list(dict.fromkeys(h[2] for h in named
