@@ -178,7 +178,7 @@ def _register_corpus(corpus: str) -> None:
     @register(corpus, description=f"geoparsing: ../shared/data/{corpus} (recall, acc@161km)")
     def _evaluate(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
         area, ids = evaluate_corpus(pipeline, paths.data, corpus)
-        return EvaluatorResult(corpus, (area,), tuple(ids))
+        return EvaluatorResult(corpus, (area,), _summary(corpus, ids))
 
 
 for _corpus in CORPORA:
@@ -193,8 +193,15 @@ def evaluate_geo_gate(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
     for corpus, limit in GATE_ARTICLES.items():
         area, got = evaluate_corpus(pipeline, paths.data, corpus, limit)
         areas.append(area)
-        ids += got
+        ids += _summary(corpus, got)
     return EvaluatorResult("geo_gate", tuple(areas), tuple(ids))
+
+
+def _summary(corpus: str, ids: list[str]) -> tuple[str, ...]:
+    """The articles scored, as one line: hundreds of ids would drown the report."""
+    if not ids:
+        return ()
+    return (f"{corpus}: {len(ids)} articles ({ids[0]} ... {ids[-1]})",)
 
 
 def gate_corpora() -> Sequence[str]:
