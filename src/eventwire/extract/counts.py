@@ -35,12 +35,11 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
 from eventwire.records import Count
-from eventwire.resolve.dictionaries import _rows
+from eventwire.resolve.dictionaries import data_file, read_rows
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -93,14 +92,10 @@ class Lexicon:
                      if t.position == position and t.phrase == key), None)
 
 
-def _data(name: str) -> Traversable:
-    return resources.files("eventwire.resolve").joinpath("data", name)
-
-
 def load_vague(source: Traversable) -> dict[str, int]:
     """Vague quantity words and their coded value (``count_vague.tsv``)."""
     out: dict[str, int] = {}
-    for origin, (phrase, value) in _rows(source, ("phrase", "value")):
+    for origin, (phrase, value) in read_rows(source, ("phrase", "value")):
         if not value.isdigit():
             raise DictionaryError(f"value {value!r} is not a whole number", origin=origin)
         out[phrase.lower()] = int(value)
@@ -111,7 +106,7 @@ def load_qualifiers(source: Traversable) -> dict[str, Qualifier]:
     """Qualifier phrases (``count_qualifiers.tsv``)."""
     out: dict[str, Qualifier] = {}
     header = ("phrase", "qualifier", "approximate", "bound")
-    for origin, (phrase, qualifier, approx, bound) in _rows(source, header):
+    for origin, (phrase, qualifier, approx, bound) in read_rows(source, header):
         if approx not in ("yes", "no") or bound not in ("low", "high", "exact"):
             raise DictionaryError(f"bad approximate/bound {approx!r}/{bound!r}", origin=origin)
         out[phrase.lower()] = Qualifier(phrase.lower(), qualifier, approx == "yes", bound)
@@ -121,7 +116,7 @@ def load_qualifiers(source: Traversable) -> dict[str, Qualifier]:
 def load_triggers(source: Traversable) -> tuple[Trigger, ...]:
     """Trigger phrases with the kind they count and where the figure stands."""
     out: list[Trigger] = []
-    for origin, (phrase, kind, position) in _rows(source, ("phrase", "kind", "position")):
+    for origin, (phrase, kind, position) in read_rows(source, ("phrase", "kind", "position")):
         if kind not in KINDS:
             raise DictionaryError(f"unknown count kind {kind!r}", origin=origin)
         if position not in POSITIONS:
@@ -133,7 +128,7 @@ def load_triggers(source: Traversable) -> tuple[Trigger, ...]:
 def load_objects(source: Traversable) -> dict[str, str]:
     """Object nouns and their class: place, unit or agent."""
     out: dict[str, str] = {}
-    for origin, (word, cls) in _rows(source, ("word", "class")):
+    for origin, (word, cls) in read_rows(source, ("word", "class")):
         if cls not in OBJECT_CLASSES:
             raise DictionaryError(f"unknown object class {cls!r}", origin=origin)
         out[word.lower()] = cls
@@ -143,10 +138,10 @@ def load_objects(source: Traversable) -> dict[str, str]:
 @functools.cache
 def lexicon() -> Lexicon:
     """The packaged count tables, read once on first use."""
-    return Lexicon(load_vague(_data("count_vague.tsv")),
-                   load_qualifiers(_data("count_qualifiers.tsv")),
-                   load_triggers(_data("count_triggers.tsv")),
-                   load_objects(_data("count_objects.tsv")))
+    return Lexicon(load_vague(data_file("count_vague.tsv")),
+                   load_qualifiers(data_file("count_qualifiers.tsv")),
+                   load_triggers(data_file("count_triggers.tsv")),
+                   load_objects(data_file("count_objects.tsv")))
 
 
 def _squash(text: str) -> str:

@@ -255,11 +255,11 @@ def _distinct(values: Iterable[T]) -> list[T]:
 Source = Path | Traversable
 
 
-def _data(name: str) -> Traversable:
+def data_file(name: str) -> Traversable:
     return resources.files("eventwire.resolve").joinpath("data", name)
 
 
-def _rows(source: Source, header: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+def read_rows(source: Source, header: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
     """Yield (origin, fields) per data row, checking the header and the column count."""
     name = source.name
     try:
@@ -311,7 +311,7 @@ def load_countries(source: Source) -> tuple[Country, ...]:
     header = ("iso3", "iso2", "name", "names", "adjectives", "demonyms", "capitals", "metonyms")
     out: list[Country] = []
     seen: dict[str, str] = {}
-    for origin, (iso3, iso2, name, *lists) in _rows(source, header):
+    for origin, (iso3, iso2, name, *lists) in read_rows(source, header):
         if not _ISO3.fullmatch(iso3):
             raise DictionaryError(f"iso3 {iso3!r} is not three capital letters", origin=origin)
         if not _ISO2.fullmatch(iso2):
@@ -335,7 +335,7 @@ def load_organizations(
     """Read and check an organizations table; ``known_iso3`` checks the country column."""
     header = ("name", "aliases", "kind", "country", "code", "credit_aliases")
     out: list[OrgEntry] = []
-    for origin, (name, aliases, kind, country, code, credits) in _rows(source, header):
+    for origin, (name, aliases, kind, country, code, credits) in read_rows(source, header):
         if not name:
             raise DictionaryError("empty name", origin=origin)
         if kind not in ORG_KINDS:
@@ -370,7 +370,7 @@ def load_roles(source: Source) -> tuple[Role, ...]:
     """Read and check a roles table (see ``data/roles.tsv`` for the columns)."""
     out: list[Role] = []
     seen: dict[str, str] = {}
-    for origin, (role, sector, kind) in _rows(source, ("role", "sector", "kind")):
+    for origin, (role, sector, kind) in read_rows(source, ("role", "sector", "kind")):
         if not role or role != role.lower():
             raise DictionaryError(f"role {role!r} must be non-empty lower case", origin=origin)
         if role in seen:
@@ -392,7 +392,7 @@ def load_roles(source: Source) -> tuple[Role, ...]:
 @functools.lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
     """Every country and territory in the packaged table, in file order."""
-    return load_countries(_data("countries.tsv"))
+    return load_countries(data_file("countries.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -461,7 +461,7 @@ def split_compound_adjective(word: str) -> tuple[Country, ...]:
 def organizations() -> tuple[OrgEntry, ...]:
     """Every organization in the packaged table, in file order."""
     known = frozenset(c.iso3 for c in countries())
-    return load_organizations(_data("organizations.tsv"), known_iso3=known)
+    return load_organizations(data_file("organizations.tsv"), known_iso3=known)
 
 
 @functools.lru_cache(maxsize=1)
@@ -513,7 +513,7 @@ def organization_by_name(name: str, *, credit: bool = False) -> OrgEntry | None:
 @functools.lru_cache(maxsize=1)
 def roles() -> tuple[Role, ...]:
     """Every role in the packaged table, in file order."""
-    return load_roles(_data("roles.tsv"))
+    return load_roles(data_file("roles.tsv"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -31,10 +31,10 @@ from eventwire.resolve.dictionaries import (
     SECTORS,
     DictionaryError,
     Source,
-    _data,
-    _rows,
     countries,
+    data_file,
     fold,
+    read_rows,
     roles,
 )
 
@@ -156,7 +156,7 @@ def load_figures(
     of its person's aliases over all their rows.
     """
     parsed: list[Figure] = []
-    for origin, (name, aliases, country, office, start, end, sector) in _rows(source, HEADER):
+    for origin, (name, aliases, country, office, start, end, sector) in read_rows(source, HEADER):
         if not name:
             raise DictionaryError("empty name", origin=origin)
         if not (re.fullmatch(r"[A-Z]{3}", country) or is_international_code(country)):
@@ -214,7 +214,7 @@ def _with_all_aliases(rows: list[Figure]) -> Iterator[Figure]:
 def figures() -> tuple[Figure, ...]:
     """Every row of the packaged table, in file order, checked against the other tables."""
     return load_figures(
-        _data("public_figures.tsv"),
+        data_file("public_figures.tsv"),
         known_countries=frozenset(c.iso3 for c in countries()),
         known_offices=frozenset(fold(r.role) for r in roles()),
     )
