@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from eventwire.resolve.gazetteer.index import Entry
 
 KIND_PRIOR = {"PCLI": 7.0, "CONT": 6.0, "RGN": 6.0, "PEN": 6.0, "GULF": 6.0, "OCN": 6.0,
-              "SEA": 6.0, "STRT": 5.0, "STM": 4.0, "LK": 5.0, "ADM1": 4.5, "PPLC": 4.0,
+              "SEA": 6.0, "STRT": 5.0, "STM": 4.0, "LK": 5.0, "ADM1": 3.5, "PPLC": 4.0,
               "ADM2": 1.5}
 # Population speaks for towns and countries; a division's is the sum of its towns', which
 # would let "Arlington County" outweigh the city of Arlington.
@@ -100,9 +100,7 @@ def score(entry: Entry, ctx: GeoContext, *, want: str | None = None, loose: bool
     if loose:
         s -= 1.0
     if not exact_name:
-        # A division called by another of its names ("Aleppo" for Halab governorate) is
-        # rarely meant: the city that carries that name is.
-        s -= 1.5 if entry.feature_class == "A" else 0.5
+        s -= 0.5
     return s
 
 
