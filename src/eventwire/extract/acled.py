@@ -51,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-VERSION = "acled.rules.v6"
+VERSION = "acled.rules.v7"
 
 # Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -128,7 +128,7 @@ _PLOVER_TYPE_HINTS: dict[str, dict[str, float]] = {
 _PLOVER_MODE_HINTS: tuple[tuple[str, str, float], ...] = (
     ("aerial", "Air/drone strike", 4.0),
     ("drone", "Air/drone strike", 4.0),
-    ("heavy", "Shelling/artillery/missile attack", 3.0),
+    ("heavy", "Shelling/artillery/missile attack", 1.5),  # coders use it broadly for fighting
     ("artillery", "Shelling/artillery/missile attack", 3.0),
     ("explosive", "Remote explosive/landmine/IED", 2.0),
     ("bomb", "Remote explosive/landmine/IED", 2.0),
@@ -143,6 +143,18 @@ _PLOVER_MODE_HINTS: tuple[tuple[str, str, float], ...] = (
     ("riot", RIOT, 3.0),
     ("demo", PROTEST, 2.0),
     ("ceasefire", "Agreement", 3.0),
+    ("release", "Agreement", 1.5),
+    ("detain", "Arrests", 2.0),
+    ("destroy", "Looting/property destruction", 1.5),
+    ("confiscat", "Looting/property destruction", 1.5),
+    ("assassinat", "Attack", 1.5),
+    ("massacre", "Attack", 1.5),
+    ("tortur", "Attack", 1.5),
+    ("beat", "Attack", 1.0),
+    ("disarm", "Change to group/activity", 1.5),
+    ("curfew", "Change to group/activity", 2.0),
+    ("martial", "Change to group/activity", 2.0),
+    ("obstruct", PROTEST, 1.5),
 )
 
 
