@@ -23,6 +23,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
 from eventwire.records import Actor, Organization, Person, Span
-from eventwire.resolve import dictionaries
+from eventwire.resolve import dictionaries, figures
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -253,6 +254,7 @@ class ActorResolver:
     people: Sequence[Person] = ()
     organizations: Sequence[Organization] = ()
     theatre: str | None = None
+    on: date | None = None  # the document's date: who held an office then
     _memory: dict[str, str] = field(default_factory=dict)
     _last_group: tuple[Actor, ...] = ()
 
@@ -282,13 +284,22 @@ class ActorResolver:
         person = self._person(head, span, pb)
         if person is not None:
             return [person]
-        seat = self._seat(head, span)
+        seat = self._seat(head, span) or self._head_country(head, span)
         if seat is not None:
             return [seat]
         org = self._organization(span)
         if org is not None:
             return [org]
         return self._by_words(head, tokens, span)
+
+    def _head_country(self, head: Token, span: Span) -> Actor | None:
+        """A country named by the head itself ("NATO-member Norway" is Norway)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("GPE", "NORP"):
+            return None
+        country = dictionaries.country_by_word(_entity_text(head) or head.text)
+        if country is None:
+            return None
+        return Actor(span.text, country.iso3, None, None, evidence=span)
 
     def _seat(self, head: Token, span: Span) -> Actor | None:
         """A capital or seat of power standing for its government ("the Kremlin said")."""
@@ -313,14 +324,25 @@ class ActorResolver:
         for p in self.people:
             if any(m.start <= at < m.end or (span.start <= m.start and m.end <= span.end
                                              and m.end - m.start > 2) for m in p.mentions):
-                code = p.nationality or self._country_in(span.text)
+                figure = self._figure(p.name)
+                code = (p.nationality or self._country_in(span.text)
+                        or (figure.country if figure else None))
                 role = dictionaries.role_by_phrase(p.role) if p.role else None
                 agent = agent_for(p.role.split()) if p.role else None
-                sector = (role.sector if role else None) or (agent.sector if agent else None)
+                sector = ((role.sector if role else None) or (agent.sector if agent else None)
+                          or (figure.sector if figure else None))
                 inter = agent.inter if agent else ("state" if sector == "GOV" else None)
                 return Actor(p.name, code, sector, acled_inter(inter, code, self.theatre),
                              person_id=p.id, evidence=span)
         return None
+
+    def _figure(self, name: str) -> figures.Figure | None:
+        """The listed public figure a name denotes: their office then, or their last."""
+        found = figures.office_on(name, self.on)
+        if found is None:
+            rows = figures.figure_by_name(name)
+            found = rows[-1] if rows else None
+        return found if found is not None and len(found.country) == 3 else None
 
     def _country_in(self, text: str) -> str | None:
         for word in re.findall(r"[A-Z][\w’'-]+", text):
@@ -356,7 +378,8 @@ class ActorResolver:
         if agent is None and head.pos_ == "NOUN":
             agent = agent_for([head.lemma_.lower()])
         if not countries and agent is not None:
-            remembered = self._remembered(lemmas)
+            located = _located_in(head)
+            remembered = located or self._remembered(lemmas)
             countries = [remembered] if remembered else []
         elif countries and agent is not None:
             self._remember(lemmas, countries[-1])  # the nationality next to the noun
@@ -365,8 +388,22 @@ class ActorResolver:
         sector = agent.sector if agent else ("GOV" if seats else None)
         inter = agent.inter if agent else ("state" if seats else None)
         name = span.text
+        holder = self._office_holder(countries, lemmas)
+        if holder is not None:
+            return [Actor(holder.name, holder.country, holder.sector or sector,
+                          acled_inter("state", holder.country, self.theatre), evidence=span)]
         return [Actor(name, code, sector, acled_inter(inter, code, self.theatre), evidence=span)
                 for code in (countries or [None])]
+
+    def _office_holder(self, countries: Sequence[str],
+                       lemmas: Sequence[str]) -> figures.Figure | None:
+        """"the Turkish President": whoever held the office on the document's date."""
+        if len(countries) != 1 or not lemmas or self.on is None:
+            return None
+        role = dictionaries.role_by_phrase(" ".join(lemmas))
+        if role is None or role.kind != "office":
+            return None
+        return figures.office_holder(countries[0], role.role, self.on)
 
     def _countries(self, head: Token, tokens: Sequence[Token]) -> tuple[list[str], bool]:
         """ISO3 codes named in the phrase (with coordinated nationalities), and whether
@@ -374,7 +411,7 @@ class ActorResolver:
         codes: list[str] = []
         seat = False
         for tok in tokens:
-            if tok.dep_ not in _MODIFIERS and tok is not head and tok.dep_ != "pobj":
+            if tok.dep_ not in _MODIFIERS and tok.i != head.i and tok.dep_ != "pobj":
                 continue
             compound = _compound_countries(tok)
             found = list(compound)
@@ -386,7 +423,7 @@ class ActorResolver:
             for c in found:
                 if c.iso3 not in codes:
                     codes.append(c.iso3)
-            if found and tok is not head:
+            if found and tok.i != head.i:
                 for conj in tok.conjuncts:
                     if (c := _country_of_token(conj)) and c.iso3 not in codes:
                         codes.append(c.iso3)
@@ -442,6 +479,28 @@ def _quantified(head: Token) -> Token:
                 if pobj is not None:
                     return pobj
     return head
+
+
+_LOCATIVE = frozenset({"in", "from", "inside"})
+
+
+def _located_in(head: Token) -> str | None:
+    """"Rebels in the Ivory Coast", "demonstrators in Baghdad": where an agent is."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for tok in (pobj, *pobj.children):
+                text = _entity_text(tok) or tok.text
+                if not tok.text[:1].isupper():
+                    continue
+                country = (dictionaries.country_by_word(text)
+                           or dictionaries.metonym_country(text))
+                if country is not None:
+                    return country.iso3
+    return None
 
 
 def _memory_keys(lemmas: Sequence[str]) -> Iterable[str]:

@@ -63,6 +63,9 @@ _THREAT = {"ASSAULT": "138", "FIGHT": "138", "COERCE": "137", "SANCTION": "131",
 _SPEECH = frozenset({"say", "tell", "declare", "announce", "state", "reiterate", "insist",
                      "stress", "warn", "add", "conclude", "note", "write", "repeat"})
 _MUST = frozenset({"must", "should"})
+# Types of event ACLED codes (the others are not asked about).
+_ACLED_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "PROTEST", "RETREAT", "AGREE",
+                          "MOBILIZE"})
 # Types whose verb's complement is their content, not another event of the same actor.
 _FOLDING = frozenset({"THREATEN", "AGREE", "REJECT"})
 _WEAPON_CLASSES = ("bomb", "heavyweapon", "firearm", "aircraft")
@@ -80,7 +83,8 @@ def extract(ctx: Context) -> tuple[Event, ...]:
     """The events of a document, in text order, ids ``e1``, ``e2``, ..."""
     lex = packaged_lexicon()
     resolver = ActorResolver(ctx.document.text, ctx.people, ctx.organizations,
-                             theatre=_theatre(ctx.places))
+                             theatre=_theatre(ctx.places),
+                             on=ctx.dates.published if ctx.dates else None)
     kept: dict[tuple[object, ...], Event] = {}
     for pb in ctx.parsed:
         if pb.block.kind not in BODY_KINDS:
@@ -185,7 +189,7 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
             sources += _actors(tuple(arguments.companions(subj)), pb, resolver,
                                remember=False, only_coded=True)
     sources = _distinct(sources)
-    if not any(a.code or a.sector for a in sources):
+    if not any(a.code or a.sector or a.person_id or a.org_id for a in sources):
         return None
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
     status = status_of(tok, lex)
@@ -197,7 +201,8 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     sentence = pb.span(sent.start_char, sent.end_char, text)
     place = links.event_place(tok, sent, pb.offset, ctx.places)
     day, precision = links.event_date(ctx, sentence)
-    acled_type, acled_sub = links.acled_label(sent.text, plover, rule.mode)
+    acled_type, acled_sub = (links.acled_label(sent.text, plover, rule.mode)
+                             if plover in _ACLED_TYPES else (None, None))
     contexts = tuple(dict.fromkeys(
         (*rule.contexts, *(f"agreement:{a}" for a in links.agreements(sent.text)))))
     event = Event(
@@ -263,7 +268,7 @@ def _evidence(tok: Token, sources: Sequence[Token], sent: SpacySpan, pb: ParsedB
     """The smallest clause around the trigger that holds its source, else the sentence."""
     clause = tok
     needed = {s.i for s in sources}
-    while clause.head is not clause and clause.i >= sent.start:
+    while clause.head.i != clause.i and clause.i >= sent.start:
         covered = {t.i for t in clause.subtree}
         if needed <= covered and clause.pos_ in ("VERB", "AUX"):
             break

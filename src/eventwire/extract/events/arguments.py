@@ -68,7 +68,7 @@ def _subject(verb: Token, lex: Lexicon) -> list[Token]:
             return [tok.head]
         if tok.dep_ == "acl" and tok.tag_ == "VBG":
             return [tok.head]
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head.i == tok.i:
             return []
         tok = tok.head
     return []
@@ -79,7 +79,7 @@ def _speaker_for_pronoun(clause: Token, subj: list[Token]) -> list[Token]:
     speaker."""
     if not all(s.lower_ in ("it", "they", "he", "she", "we") for s in subj):
         return subj
-    if clause.dep_ == "ccomp" and clause.head is not clause:
+    if clause.dep_ == "ccomp" and clause.head.i != clause.i:
         speaker = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if speaker:
             return speaker
@@ -92,7 +92,7 @@ def _passive(verb: Token) -> bool:
 
 def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
     """Source and target of a verbal (or predicative adjective) trigger."""
-    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head is not verb:
+    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head.i != verb.i:
         sources = _subject(verb.head, lex)
     else:
         sources = _subject(verb, lex)

@@ -93,7 +93,7 @@ def status_of(trigger: Token, lex: Lexicon) -> str:
         return own
     tok = trigger
     for _ in range(_MAX_STEPS):
-        if tok.dep_ not in _EMBEDDING or tok.head is tok:
+        if tok.dep_ not in _EMBEDDING or tok.head.i == tok.i:
             break
         head = tok.head
         if tok.dep_ == "dobj" and lex.in_class(head.lemma_.lower(), "presupposer"):
@@ -112,7 +112,8 @@ def status_of(trigger: Token, lex: Lexicon) -> str:
 def _future_time(trigger: Token) -> bool:
     """A future time expression in the trigger's clause ("in the coming days")."""
     clause = trigger
-    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl") and clause.head is not clause:
+    while (clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl")
+           and clause.head.i != clause.i):
         clause = clause.head
     text = " ".join(t.lower_ for t in clause.subtree)
     return any(p in text for p in _FUTURE_TIME)

@@ -71,9 +71,20 @@ def _preps(tok: Token) -> list[Token]:
     return own
 
 
+def _partitives(obj: Token) -> list[Token]:
+    """What an object measures or is part of: "tons of food aid", "part of a stronghold",
+    "a state of emergency"; and its compound nouns ("curfew order")."""
+    out = [c for c in obj.children if c.dep_ == "compound"]
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
 def _dependents(tok: Token, dep: str) -> list[Token]:
     if dep == "obj":
-        return objects(tok)
+        found = objects(tok)
+        return found + [p for o in found for p in _partitives(o)]
     if dep == "mod":
         return _modifiers(tok)
     if dep == "prep":
