@@ -234,3 +234,11 @@ def test_pronoun_skips_a_person_the_text_marks_as_the_other_gender(pipeline: Pip
     ex = _extract(pipeline, text)
     q = _quote(ex, "agreement would be signed")
     assert _speaker(ex, q) == "Leila Nasser"
+
+
+@pytest.mark.model
+def test_according_to_after_a_noun_reports_its_clause(pipeline: Pipeline) -> None:
+    text = ("Dozens of houses were destroyed in the overnight shelling of the town, "
+            "according to local officials.\n")
+    q = _quote(_extract(pipeline, text), "houses were destroyed")
+    assert q.speaker_name == "local officials" and "according" not in q.text

@@ -93,7 +93,7 @@ def _content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return list(child.subtree)
-    if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head is not verb:
+    if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return list(verb.head.subtree)
     if entry.needs != "object" or verb.tag_ == "VB":
         # A bare infinitive ("to disclose his returns", "would need to confirm") reports
@@ -301,8 +301,10 @@ class _Finder:
                     for o in to.children if o.dep_ == "pobj"), None)
         if obj is None:
             return None
-        head = acc.head if acc.head is not acc else None
-        if head is None or head.pos_ not in ("VERB", "AUX"):
+        head = acc.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head  # "the attack, according to X": the clause the noun is in
+        if head.i == acc.i or head.pos_ not in ("VERB", "AUX"):
             return None
         clause = list(head.subtree)
         phrase = list(acc.subtree)

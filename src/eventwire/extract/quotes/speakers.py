@@ -259,13 +259,13 @@ def subject_of(verb: Token) -> Token | None:
             return max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i))
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "it is believed that": an attribution without a source
-        if verb.dep_ not in _INHERIT_DEPS or verb.head is verb:
+        if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
         if verb.dep_ in ("relcl", "acl"):
             return verb.head  # "the envoy, who said ..."
         participle = verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
         verb = verb.head
-        if verb.dep_ == "prep" and verb.head is not verb:  # "responded by saying"
+        if verb.dep_ == "prep" and verb.head.i != verb.i:  # "responded by saying"
             verb = verb.head
         while participle and verb.dep_ == "ccomp" and governs_content(verb.head):
             verb = verb.head
