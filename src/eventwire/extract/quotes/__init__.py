@@ -4,10 +4,16 @@ Rules over the dependency parse of each body paragraph (no extra model):
 
 * a **cue** is a verb of the lexicon ``resolve/data/speech_verbs.tsv`` ("said",
   "told", "pointed out", "believe") or the phrase "according to X";
-* its **content** is its clausal complement ("told Reuters *that ...*") or the
-  quotation next to it (``"...," X added``; ``X said: "..."``); a quotation
-  the complement only partly covers makes the quote *mixed*; content wholly
-  inside quotation marks is *direct* (its span is the words inside the marks);
+* its **content** is its clausal complement ("told Reuters *that ...*"), the
+  clause it is inserted in ("the talks, he said, failed"), the quotation next to
+  it (``"...," X added``; ``X said: "..."``; ``"A," she said. "B."`` is one
+  quote), or for stance verbs marked ``object`` their noun or infinitive
+  complement ("stressed *the need for talks*", "called for *a truce*"); a
+  quotation the complement only partly covers makes the quote *mixed*; content
+  wholly inside quotation marks is *direct* (its span is the words inside the
+  marks, or from the first mark to the last when the cue breaks a quotation);
+* a paragraph opening with a speaker's label and a colon ("PENCE: Well, ...")
+  is that speaker's direct quote;
 * quotations run across paragraphs: a paragraph that ends inside an open
   quotation continues in the next paragraph that opens with a quotation mark;
 * a quotation with no cue of its own that follows a quoted speaker in the same
@@ -18,7 +24,8 @@ Rules over the dependency parse of each body paragraph (no extra model):
   misspellings are merged by the entities stage); role nouns ("the minister")
   and organization nouns ("the ministry", "the newspaper") to the latest record
   they describe; pronouns to the one person (or organization) named as subject
-  or speaker in the latest sentence that names any; never across two.
+  or speaker in the latest sentence that names any; never across two (see
+  :mod:`eventwire.extract.quotes.speakers`).
   Otherwise a named group keeps its words as the speaker's name ("Western
   diplomats") and a pronoun stays null;
 * the **channel** is what a speaker told: "told Al Jazeera Net that".
