@@ -242,3 +242,14 @@ def test_according_to_after_a_noun_reports_its_clause(pipeline: Pipeline) -> Non
             "according to local officials.\n")
     q = _quote(_extract(pipeline, text), "houses were destroyed")
     assert q.speaker_name == "local officials" and "according" not in q.text
+
+
+def test_two_cues_reporting_the_same_words_make_one_quote() -> None:
+    from eventwire.extract.quotes import Speaker, _distinct, _Found
+
+    who = Speaker("p1", "Lena Park")
+    long = _Found(10, 110, "indirect", who, None, None)
+    same = _Found(14, 110, "indirect", who, None, None)  # 96 of 100 characters shared
+    nested = _Found(60, 110, "indirect", who, None, None)  # a clause inside: kept apart
+    kept = _distinct([same, nested, long])
+    assert [(f.start, f.end) for f in kept] == [(10, 110), (60, 110)]

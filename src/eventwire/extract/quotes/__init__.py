@@ -68,6 +68,7 @@ log = logging.getLogger(__name__)
 VERSION = "quotes.rules.v1"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
+_SAME_SHARE = 0.9  # two quotes sharing this much of the longer one report the same words
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "attr", "acomp", "pcomp"})
 _OBJECT_PREPS = frozenset({"for", "of", "against", "about", "on"})
 # A speaker's label opening a paragraph: up to four capitalized words and a colon.
@@ -365,13 +366,29 @@ class _Finder:
 
 def extract(ctx: Context) -> tuple[Quote, ...]:
     """Quotes of the document's body paragraphs, in text order, each with its evidence."""
-    found = _Finder(ctx).run()
-    unique: dict[tuple[int, int], _Found] = {}
-    for f in sorted(found, key=lambda f: (f.start, f.end)):
-        unique.setdefault((f.start, f.end), f)
+    unique = _distinct(_Finder(ctx).run())
     text = ctx.document.text
     return tuple(
         Quote(id=f"q{i + 1}", text=text[f.start:f.end], start=f.start, end=f.end, kind=f.kind,
               speaker_id=f.speaker.id, speaker_name=f.speaker.name, cue=f.cue,
               channel=f.channel)
-        for i, f in enumerate(unique.values()))
+        for i, f in enumerate(unique))
+
+
+def _distinct(found: list[_Found]) -> list[_Found]:
+    """One quote per statement: two cues reporting (nearly) the same words are one quote.
+
+    "Let's say you think X" finds nearly the same words under "say" and "think";
+    the quote that starts first in the text is kept.
+    """
+    kept: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if any(_same_words(f, k) for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _same_words(a: _Found, b: _Found) -> bool:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared >= _SAME_SHARE * max(a.end - a.start, b.end - b.start)
