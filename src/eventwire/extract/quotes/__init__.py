@@ -65,7 +65,7 @@ __all__ = ["VERSION", "CueEntry", "Segment", "Speaker", "cue_entry", "extract", 
 
 log = logging.getLogger(__name__)
 
-VERSION = "quotes.rules.v1"
+VERSION = "quotes.rules.v2"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _SAME_SHARE = 0.9  # two quotes sharing this much of the longer one report the same words
