@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire import __version__
 from eventwire.errors import EventwireError
-from eventwire.extract import counts, dates, entities, events, places, quotes
+from eventwire.extract import acled, counts, dates, entities, events, places, quotes
 from eventwire.extract.context import Context
 from eventwire.extract.parse import parse_document
 from eventwire.records import Document, Extraction, Failure
@@ -41,6 +41,7 @@ def extractor_versions() -> dict[str, str]:
         "quotes": quotes.VERSION,
         "counts": counts.VERSION,
         "events": events.VERSION,
+        "acled": acled.VERSION,
     }
 
 
