@@ -147,3 +147,13 @@ def test_the_text_s_own_role_wins_over_the_dictionary(pipeline: Pipeline) -> Non
     text = "The veteran diplomat Kofi Annan spoke at the university on Friday.\n"
     person = _person(_extract(pipeline, text), "Annan")
     assert person.role == "diplomat"
+
+
+def test_a_country_glued_to_a_name_does_not_take_later_mentions(pipeline: Pipeline) -> None:
+    text = (
+        "Jonas Egypt wrote the report.\n\n"
+        "Egypt said on Monday that the border crossing would reopen next week.\n"
+    )
+    extraction = _extract(pipeline, text)
+    for person in extraction.people:
+        assert all(m.start < 20 for m in person.mentions), person

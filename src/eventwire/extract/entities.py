@@ -250,12 +250,16 @@ def _adopt_org_mentions(mentions: list[Mention], groups: list[_PersonGroup]) -> 
     for m in mentions:
         if m.label not in ("ORG", "OTHER") or m.kind is not None or not m.tokens:
             continue
-        if len(m.tokens) > 3:
+        if len(m.tokens) > 3 or _is_country(m.span.text):
             continue
         target = _find_group(m.tokens, groups, m.span.start)
         if target is not None and (target.full == m.tokens or len(target.full) > len(m.tokens)):
             m.label = "PERSON"
             target.mentions.append(m)
+
+
+def _is_country(word: str) -> bool:
+    return bool(dictionaries.country_by_word(word) or dictionaries.metonym_country(word))
 
 
 def _surname_mentions(document: Document, groups: list[_PersonGroup], taken: list[Span]) -> None:
@@ -264,6 +268,10 @@ def _surname_mentions(document: Document, groups: list[_PersonGroup], taken: lis
         full = max(g.mentions, key=lambda m: len(m.tokens))
         surface = full.span.text.split()[-1]
         if len(g.full) < 2 or len(surface) < 3:
+            continue
+        # A "surname" that names a country or seat of power ("... Egypt") is the tagger
+        # gluing a name onto a place: spreading it would take every later mention of the place.
+        if _is_country(surface):
             continue
         for hit in re.finditer(rf"\b{re.escape(surface)}\b", document.text):
             span = Span.of(document.text, hit.start(), hit.end())
