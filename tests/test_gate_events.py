@@ -9,17 +9,12 @@ evaluate`` runs the whole corpus.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from eventwire.evaluate import DataPaths, check_floors, load_floors, run_evaluation
 from eventwire.run import Pipeline
 
 pytestmark = pytest.mark.model
 
-REPO = Path(__file__).resolve().parents[1]
 GATED = {
     "plover_gsr": "plover_gsr/plover_gsr.jsonl",
     "petrarch2_gsr": "petrarch2_gsr_validation/petrarch2_gsr_validation.jsonl",
@@ -27,23 +22,9 @@ GATED = {
 }
 
 
-def _paths() -> DataPaths:
-    return DataPaths.resolve(os.environ.get("EVENTWIRE_DATA") or str(REPO.parent / "shared/data"),
-                             os.environ.get("EVENTWIRE_SEED") or str(REPO.parent / "shared/seed"))
-
-
 @pytest.mark.parametrize("name", sorted(GATED))
-def test_event_metrics_stay_at_or_above_their_floors(pipeline: Pipeline, name: str) -> None:
-    paths = _paths()
-    data = paths.data / GATED[name]
-    if not data.is_file():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI: gold data missing at {data}; the events gate cannot run")
-        pytest.skip(f"gold data missing at {data} (the gate runs where ../shared exists)")
-    floors = load_floors()
-    assert floors.get(name), f"no floors pinned for the {name} evaluator"
-    report = run_evaluation(pipeline, paths, only=[name])
-    (result,) = report.results
-    assert result.skipped is None, result.skipped
-    failures = check_floors(report, floors)
-    assert not failures, "\n".join(str(f) for f in failures)
+def test_event_metrics_stay_at_or_above_their_floors(
+    pipeline: Pipeline, gate, name: str
+) -> None:
+    gate.require(gate.paths.data / GATED[name])
+    gate.run(pipeline, name, scored=False)
