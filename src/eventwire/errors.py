@@ -95,3 +95,9 @@ class DictionaryError(EventwireError):
     """A dictionary file is malformed: wrong columns, a bad code, a clashing entry."""
 
     code = "E500"
+
+
+class GazetteerError(EventwireError):
+    """A gazetteer file is missing, unreadable or not in the GeoNames dump format."""
+
+    code = "E600"

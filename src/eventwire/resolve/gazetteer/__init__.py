@@ -13,7 +13,7 @@ import logging
 import os
 from pathlib import Path
 
-from eventwire.resolve.gazetteer.errors import GazetteerError
+from eventwire.errors import GazetteerError
 from eventwire.resolve.gazetteer.index import Entry, Gazetteer, Match
 from eventwire.resolve.gazetteer.names import loose_key, name_key
 

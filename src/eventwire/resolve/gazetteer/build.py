@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
-from eventwire.resolve.gazetteer.errors import GazetteerError
+from eventwire.errors import GazetteerError
 from eventwire.resolve.gazetteer.index import name_rows, open_writable
 from eventwire.resolve.gazetteer.names import is_latin
 

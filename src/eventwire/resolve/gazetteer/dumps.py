@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from eventwire.errors import GazetteerError
 from eventwire.resolve.gazetteer.build import latin_names
-from eventwire.resolve.gazetteer.errors import GazetteerError
 from eventwire.resolve.gazetteer.index import name_rows, open_writable
 
 log = logging.getLogger(__name__)

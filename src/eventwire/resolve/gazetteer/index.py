@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.resolve.gazetteer.errors import GazetteerError
+from eventwire.errors import GazetteerError
 from eventwire.resolve.gazetteer.names import loose_key, name_key
 
 SCHEMA = """
