@@ -21,24 +21,21 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
 from eventwire.records import Actor, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
+from eventwire.resolve.dictionaries import Source, data_file, read_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from eventwire.extract.parse import ParsedBlock
 
-Source = Path | Traversable
 
 ACLED_INTER = {
     "state": "State forces",
@@ -71,42 +68,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # --------------------------------------------------------------------------- tables
 
 
-def read_table(source: Source, header: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
-    """Rows of a TSV data file as (origin, fields), the header and column count checked.
-
-    Raises:
-        DictionaryError: unreadable file, wrong header, or a row with the wrong column count.
-    """
-    name = source.name
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DictionaryError(f"cannot read table: {exc}", origin=name) from exc
-    seen_header = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        origin = f"{name}, line {lineno}"
-        fields = [f.strip() for f in line.split("\t")]
-        if not seen_header:
-            if tuple(fields) != header:
-                raise DictionaryError(f"expected header {' | '.join(header)}, "
-                                      f"found {' | '.join(fields)}", origin=origin)
-            seen_header = True
-            continue
-        if len(fields) != len(header):
-            raise DictionaryError(f"expected {len(header)} tab-separated columns, "
-                                  f"found {len(fields)}", origin=origin)
-        yield origin, fields
-    if not seen_header:
-        raise DictionaryError("no header line", origin=name)
-
-
-def data_file(name: str) -> Traversable:
-    """A packaged data file of ``eventwire/resolve/data``."""
-    return resources.files("eventwire.resolve").joinpath("data", name)
-
-
 @dataclass(frozen=True, slots=True)
 class Agent:
     """An agent noun ("regime force", "protester") with its sector and ACLED type."""
@@ -120,7 +81,7 @@ def load_agents(source: Source) -> tuple[Agent, ...]:
     """Read and check an agents table (see ``data/agents.tsv``)."""
     out: list[Agent] = []
     seen: dict[str, str] = {}
-    for origin, (agent, sector, inter) in read_table(source, ("agent", "sector", "acled_inter")):
+    for origin, (agent, sector, inter) in read_rows(source, ("agent", "sector", "acled_inter")):
         if not agent or agent != agent.lower():
             raise DictionaryError(f"agent {agent!r} must be non-empty lower case", origin=origin)
         if agent in seen:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.errors import DictionaryError
-from eventwire.resolve.actors import Source, data_file, read_table
+from eventwire.resolve.dictionaries import Source, data_file, read_rows
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE",
@@ -74,7 +74,7 @@ class Lexicon:
 def load_classes(source: Source) -> dict[str, frozenset[str]]:
     """Word classes: name -> lemmas (lines of one class add up)."""
     out: dict[str, set[str]] = {}
-    for origin, (name, words) in read_table(source, ("class", "words")):
+    for origin, (name, words) in read_rows(source, ("class", "words")):
         if not re.fullmatch(r"[a-z]+", name):
             raise DictionaryError(f"class name {name!r} must be lower-case letters",
                                   origin=origin)
@@ -107,7 +107,7 @@ def load_lexicon(source: Source, classes: dict[str, frozenset[str]]) -> Lexicon:
     """Read and check a lexicon table against its word classes."""
     header = ("trigger", "pos", "requires", "cameo", "plover", "mode", "contexts")
     rules: dict[tuple[str, str], list[TriggerRule]] = {}
-    for origin, (trigger, pos, requires, cameo, plover, mode, contexts) in read_table(
+    for origin, (trigger, pos, requires, cameo, plover, mode, contexts) in read_rows(
             source, header):
         words = trigger.split()
         if not words or trigger != trigger.lower() or len(words) > 2:
