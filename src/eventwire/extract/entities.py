@@ -7,7 +7,7 @@ are and who is who:
   dictionary is an organization, whatever the tagger said;
 * a name followed by a geographic head noun ("the X-Y triangle") is a place;
 * short forms, particles and one slipped letter of a surname are merged into
-  the person they name ("Aba Zaid", "Al-Hayek", "Takin" for "Tekin");
+  the person they name ("Abu Salem", "Al-Khatib", "Rahmuni" for "Rahmouni");
 * role, affiliation and nationality come from pre-modifiers and appositions
   (:mod:`eventwire.extract.roles`);
 * photo-caption credits are news organizations.
@@ -246,7 +246,7 @@ def _find_group(
 
 
 def _adopt_org_mentions(mentions: list[Mention], groups: list[_PersonGroup]) -> None:
-    """The tagger often calls a lone surname an ORG ("Tekin told"): give it to its person."""
+    """The tagger often calls a lone surname an ORG ("Rahmouni told"): give it to its person."""
     for m in mentions:
         if m.label not in ("ORG", "OTHER") or m.kind is not None or not m.tokens:
             continue

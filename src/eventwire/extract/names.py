@@ -1,7 +1,7 @@
 """Comparing personal and organization names as news copy writes them.
 
-Transliterated names vary in hyphens, particles and case ("Wadih Al Hayek",
-"Al-Hayek"), and machine translation misspells them ("Takin" for "Tekin").
+Transliterated names vary in hyphens, particles and case ("Samir Al Khatib",
+"Al-Khatib"), and machine translation misspells them ("Rahmuni" for "Rahmouni").
 Keys drop what varies; matching allows a short form and, for a lone surname,
 one slipped letter.
 """
@@ -29,7 +29,7 @@ def fold(text: str) -> str:
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
-    """The folded words of a name without particles: "Al-Hayek" -> ("hayek",)."""
+    """The folded words of a name without particles: "Al-Khatib" -> ("khatib",)."""
     words = fold(text).split()
     kept = tuple(w for w in words if w not in PARTICLES)
     return kept or tuple(words)
@@ -44,7 +44,7 @@ def org_key(text: str) -> str:
 
 
 def is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """True when ``short`` names the same person as ``full`` ("Aba Zaid" of "Ahmed Aba Zaid").
+    """True when ``short`` names the same person as ``full`` ("Abu Salem" of "Karim Abu Salem").
 
     The short form must keep the last name: "Ahmed" alone is too weak to merge.
     """

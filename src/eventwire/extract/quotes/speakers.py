@@ -1,7 +1,7 @@
 """Speakers: the person or organization a cue's subject (or "according to" object) names.
 
 * a subject is resolved through the mentions of the entities stage's records (which
-  already merged short forms and misspellings: "Aba Zaid", "Takin");
+  already merged short forms and misspellings: "Abu Salem", "Rahmuni");
 * "the minister" is the latest person of that role, "the ministry" or "the newspaper"
   the latest organization of that name or kind;
 * he/she (it) is the one person (organization) named in the latest sentence that
