@@ -13,8 +13,11 @@ from eventwire.run import Pipeline
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     from eventwire.nlp import load_pipeline
+    from eventwire.run.resources import Resources, default_parse_cache
 
-    return Pipeline(load_pipeline())
+    # EVENTWIRE_PARSE_CACHE=1 speeds up repeated local runs; CI parses afresh.
+    cache = default_parse_cache() if os.environ.get("EVENTWIRE_PARSE_CACHE") == "1" else None
+    return Pipeline(resources=Resources(nlp=load_pipeline(), parse_cache=cache))
 
 
 class Gate:

@@ -26,6 +26,7 @@ from eventwire.evaluate import (
 )
 from eventwire.evaluate.floors import FLOORS_PATH
 from eventwire.run import Pipeline
+from eventwire.run.resources import Resources, default_parse_cache
 
 NAME_WIDTH = 28
 
@@ -119,11 +120,15 @@ def evaluate(
     floors: Annotated[Path, typer.Option("--floors", help="Floors file.")] = FLOORS_PATH,
     show_misses: Annotated[bool, typer.Option(
         "--show-misses", help="List what was missed.")] = False,
+    parse_cache: Annotated[bool, typer.Option(
+        "--parse-cache/--no-parse-cache",
+        help="Reuse spaCy parses of gold texts from earlier runs (cache directory).")] = True,
 ) -> None:
     """Score the pipeline on the shared gold data; print precision/recall with denominators."""
     paths = DataPaths.resolve(data, seed)
     try:
-        result = run_evaluation(Pipeline(), paths, only=only)
+        resources = Resources(parse_cache=default_parse_cache() if parse_cache else None)
+        result = run_evaluation(Pipeline(resources=resources), paths, only=only)
     except ValueError as e:
         fail(str(e), 2)
     except EventwireError as e:

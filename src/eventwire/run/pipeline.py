@@ -60,7 +60,8 @@ class Pipeline:
         return extractor_versions()
 
     def extract(self, document: Document) -> Extraction:
-        ctx = Context(document, parse_document(document, self.nlp), self.resources)
+        parsed = parse_document(document, self.nlp, cache=self.resources.parse_cache)
+        ctx = Context(document, parsed, self.resources)
         ctx.people, ctx.organizations = entities.extract_entities(document, ctx.parsed)
         ctx.dates = dates.extract(ctx)
         if ctx.dates.published and not document.published:
