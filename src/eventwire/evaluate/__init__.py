@@ -9,6 +9,7 @@ registers the built-in ones) and returns an :class:`EvaluationReport`;
 from eventwire.evaluate import acled as _acled  # noqa: F401
 from eventwire.evaluate import counts as _counts  # noqa: F401
 from eventwire.evaluate import events as _events  # noqa: F401
+from eventwire.evaluate import fakes as _fakes  # noqa: F401
 from eventwire.evaluate import geo as _geo  # noqa: F401
 from eventwire.evaluate import quotes as _quotes  # noqa: F401
 from eventwire.evaluate import seed as _seed  # noqa: F401
