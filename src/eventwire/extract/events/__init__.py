@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from eventwire.extract.events import arguments, links
+from eventwire.extract.events import arguments, casualties, links
 from eventwire.extract.events.lexicon import Lexicon, TriggerRule, packaged_lexicon
 from eventwire.extract.events.status import (
     DEMANDED,
@@ -95,7 +95,10 @@ def extract(ctx: Context) -> tuple[Event, ...]:
                     kept[draft.key] = _merge(kept[draft.key], draft.event)
                 else:
                     kept[draft.key] = draft.event
-    ordered = sorted(kept.values(), key=lambda e: (e.evidence.start, e.evidence.end))
+    coded = tuple(kept.values())
+    # Violence reported without a doer the lexicon can name ("a car bomb killed six").
+    found = (*coded, *casualties.extract(ctx, coded))
+    ordered = sorted(found, key=lambda e: (e.evidence.start, e.evidence.end))
     return tuple(replace(e, id=f"e{i}") for i, e in enumerate(ordered, start=1))
 
 
