@@ -58,6 +58,76 @@ def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
     assert sub(text) == expected
 
 
+# Wordings found missing in v7, written from the ACLED codebook's definitions (acled.rules.v8).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army said it had wrested back control of three villages held by jihadists.",
+     "Government regains territory"),
+    ("Troops freed the town from militant control after a week-long operation.",
+     "Government regains territory"),
+    ("Iraqi forces hoisted the national flag over the city centre after driving out the "
+     "militants.", "Government regains territory"),
+    ("The armed group now controls the road after capturing the junction from the army.",
+     "Non-state actor overtakes territory"),
+    ("The Taliban took control of the district after government forces retreated under fire.",
+     "Non-state actor overtakes territory"),
+    ("Two rival armed groups fought each other in the hills, leaving 12 fighters dead.",
+     "Armed clash"),
+    ("Police killed three suspected bandits in a gun duel in the forest.", "Armed clash"),
+    ("Rebels and government troops traded gunfire along the front line.", "Armed clash"),
+    ("Pro-government militiamen engaged rebel fighters near the airport.", "Armed clash"),
+    ("The bodies of three men bearing gunshot wounds were found in the river.", "Attack"),
+    ("Gunmen seized 20 students from their school dormitory.",
+     "Abduction/forced disappearance"),
+    ("Militants took a foreign aid worker captive in the north.",
+     "Abduction/forced disappearance"),
+    ("Hundreds of teachers gathered outside parliament to demand higher pay.",
+     "Peaceful protest"),
+    ("Nurses staged a walkout to demand better working conditions.", "Peaceful protest"),
+    ("Hundreds of women demonstrated in the capital on Sunday.", "Peaceful protest"),
+    ("Villagers blocked a highway to protest against power cuts.", "Peaceful protest"),
+    ("Activists held a silent protest outside the embassy.", "Peaceful protest"),
+    ("Protesters gathered peacefully outside the embassy and dispersed without incident.",
+     "Peaceful protest"),
+    ("Protesters burned an effigy of the president during the march.", "Peaceful protest"),
+    ("Police dispersed a gathering of opposition supporters in the capital.",
+     "Protest with intervention"),
+    ("A protester died after being shot by police during the rally.",
+     "Excessive force against protesters"),
+    ("Protesters assaulted a journalist covering the march.", "Violent demonstration"),
+    ("Opposition supporters protesting the results burned ballot boxes.",
+     "Violent demonstration"),
+    ("Supporters of rival candidates clashed after the vote, injuring 20.", "Mob violence"),
+    ("A suspected robber was burnt to death by residents.", "Mob violence"),
+    ("The warring sides agreed to exchange prisoners.", "Agreement"),
+    ("Both sides committed to a cessation of hostilities.", "Agreement"),
+    ("The rebels accepted the government's offer of talks.", "Agreement"),
+    ("The rebel commander announced that his fighters had joined the government side.",
+     "Change to group/activity"),
+    ("Troops were deployed to the capital ahead of the election.", "Change to group/activity"),
+    ("The government banned the opposition movement and froze its assets.",
+     "Change to group/activity"),
+    ("Police recovered two AK-47 rifles and 200 rounds of ammunition.",
+     "Disrupted weapons use"),
+    ("A plot to attack the embassy was foiled by police.", "Disrupted weapons use"),
+    ("Soldiers destroyed a bomb-making factory in the forest.", "Disrupted weapons use"),
+])
+def test_codebook_wordings_name_the_sub_event_type(text: str, expected: str) -> None:
+    assert sub(text) == expected
+
+
+def test_a_kidnapper_set_upon_by_a_crowd_is_mob_violence_not_an_abduction() -> None:
+    assert sub("Residents set upon two suspected kidnappers and burned them alive.") == \
+        "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "An Iranian blogger has been jailed for ten years for his posts.",
+    "The film's star demonstrated a remarkable range in the second act.",
+])
+def test_words_that_need_a_conflict_context_stay_unlabelled(text: str) -> None:
+    assert sub(text) is None
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thousands of teachers marched peacefully through the capital to demand higher pay.",
      "Peaceful protest"),
@@ -215,7 +285,7 @@ def test_a_small_lexicon_can_be_injected(tmp_path: Path, contexts: Path) -> None
 
 
 @pytest.mark.parametrize(("row", "message"), [
-    ("Armed clash\t5\tskirmish", "expected 4 fields"),
+    ("Armed clash\t5\tskirmish", "expected 4 tab-separated columns"),
     ("Battle royale\t5\t\tskirmish", "unknown label"),
     ("Armed clash\tmany\t\tskirmish", "not a number"),
     ("Armed clash\t5\tweather\tskirmish", "unknown context group"),
@@ -227,7 +297,7 @@ def test_a_malformed_cue_row_names_its_file_and_line(tmp_path: Path, contexts: P
     with pytest.raises(DictionaryError, match=message) as info:
         load_lexicon(cues, contexts)
     assert info.value.code == "E500"
-    assert info.value.origin == f"{cues}:3"
+    assert info.value.origin == "cues.tsv, line 3"
 
 
 def test_weighted_f1_weights_each_class_f1_by_its_support() -> None:

@@ -30,11 +30,9 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from eventwire.errors import DictionaryError
+from eventwire.resolve.dictionaries import Source, data_file, read_rows
 
 __all__ = [
     "EVENT_TYPES",
@@ -51,7 +49,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-VERSION = "acled.rules.v7"
+VERSION = "acled.rules.v8"
 
 # Sub-event type -> event type, most specific first: ties between labels go to the earlier one.
 SUB_EVENT_TYPES: dict[str, str] = {
@@ -94,6 +92,8 @@ _RIOT_AT_PROTEST = ("Armed clash", "Looting/property destruction")
 MIN_SCORE = 3.0  # a single weak cue (weight 2) is not enough to call an event
 LEAD_BONUS = 1.25  # a cue in the first sentence weighs this much more
 SUPPORT_SHARE = 0.2  # weight of a label's other cues after its strongest one
+_CUE_HEADER = ("label", "weight", "context", "pattern")
+_CONTEXT_HEADER = ("group", "pattern")
 _PRIORITY = {label: i for i, label in enumerate(SUB_EVENT_TYPES)}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
 _RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squads?|control|officers))",
@@ -104,6 +104,9 @@ _FELL_TO = re.compile(r"^(?:fell|fallen|falls|fall)\b", re.IGNORECASE)
 # An actor right after one of these is not the one taking the place ("a crackdown on militants").
 _OBLIQUE = re.compile(r"\b(?:from|against|on|with|of|to|by|targeting|after|than)\s+(?:the\s+)?"
                       r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# Fighting named near a withdrawal: the place was not handed over without violence.
+_FIGHT_WORDS = re.compile(r"\b(?:under fire|fighting|fierce|heavy clashes|clashes|battles?|assault|"
+                          r"offensive|counter-?attack|shelling|airstrikes?)\b", re.IGNORECASE)
 # Words that make the cue right after them not a report of the event: negation and anticipation.
 _UNREAL = re.compile(
     r"\b(?:no|not|never|without|anticipation of|ahead of|plans? to|planning to|"
@@ -112,7 +115,8 @@ _UNREAL = re.compile(
     r"possible|potential|prevent(?:ed|ing)?|avert(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE)
 _UNREAL_REACH = 40
-_BY = re.compile(r"\bby (?:the )?", re.IGNORECASE)
+# "by" names the taker, unless it names who held the place before ("villages held by rebels").
+_BY = re.compile(r"(?<!held )(?<!controlled )(?<!occupied )(?<!run )\bby (?:the )?", re.IGNORECASE)
 _BY_REACH = 40  # "captured on Monday by ...": how far past the cue a "by" may name the taker
 
 # PLOVER type and mode hints from the event coder: extra weight for the labels they imply.
@@ -183,7 +187,7 @@ class Cue:
     pattern: re.Pattern[str]
     context: str | None = None  # a context group that must be present ...
     absent: bool = False  # ... or, if True, must not be
-    line: int = 0
+    origin: str = ""  # file and line of the row, for messages and experiments
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,23 +208,6 @@ class _Hit:
     end: int
 
 
-def _data(name: str) -> Traversable:
-    return resources.files("eventwire.resolve").joinpath("data", name)
-
-
-def _rows(source: Path | Traversable) -> Iterable[tuple[int, list[str]]]:
-    """Numbered, tab-split data rows of a TSV file, without comments and its header."""
-    text = source.read_text(encoding="utf-8")
-    header_seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        yield number, raw.split("\t")
-
-
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
         return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
@@ -228,21 +215,17 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise DictionaryError(f"bad pattern: {e}", origin=where) from e
 
 
-def _load_contexts(source: Path | Traversable) -> dict[str, list[str]]:
+def _load_contexts(source: Source) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
-    for number, fields in _rows(source):
-        where = f"{source}:{number}"
-        if len(fields) != 2 or not fields[0] or not fields[1]:
-            raise DictionaryError("expected 2 fields: group, pattern", origin=where)
+    for where, fields in read_rows(source, _CONTEXT_HEADER):
+        if not fields[0] or not fields[1]:
+            raise DictionaryError("expected a group and a pattern", origin=where)
         _compile(fields[1], where)
         groups.setdefault(fields[0], []).append(fields[1])
     return groups
 
 
 def _parse_cue(fields: list[str], where: str, groups: dict[str, list[str]]) -> Cue:
-    if len(fields) != 4:
-        raise DictionaryError("expected 4 fields: label, weight, context, pattern",
-                              origin=where)
     label, weight, context, pattern = fields
     if label not in SUB_EVENT_TYPES and label not in _WORKING:
         raise DictionaryError(f"unknown label {label!r}", origin=where)
@@ -254,17 +237,17 @@ def _parse_cue(fields: list[str], where: str, groups: dict[str, list[str]]) -> C
     if name and name not in groups:
         raise DictionaryError(f"unknown context group {name!r}", origin=where)
     return Cue(label, value, _compile(pattern, where), name or None,
-               context.startswith("!"), int(where.rsplit(":", 1)[1]))
+               context.startswith("!"), where)
 
 
-def load_lexicon(cues: Path | Traversable, contexts: Path | Traversable) -> Lexicon:
+def load_lexicon(cues: Source, contexts: Source) -> Lexicon:
     """Read and compile a cue table and its context table.
 
     Raises:
         DictionaryError: a row is malformed (naming the file and line).
     """
     groups = _load_contexts(contexts)
-    table = tuple(_parse_cue(f, f"{cues}:{n}", groups) for n, f in _rows(cues))
+    table = tuple(_parse_cue(f, where, groups) for where, f in read_rows(cues, _CUE_HEADER))
     for needed in ("government", "nonstate"):
         if needed not in groups:
             raise DictionaryError(f"context group {needed!r} is missing", origin=str(contexts))
@@ -280,7 +263,7 @@ def load_lexicon(cues: Path | Traversable, contexts: Path | Traversable) -> Lexi
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The packaged lexicon, loaded and compiled once."""
-    return load_lexicon(_data("acled_cues.tsv"), _data("acled_context.tsv"))
+    return load_lexicon(data_file("acled_cues.tsv"), data_file("acled_context.tsv"))
 
 
 def _lead_end(text: str) -> int:
@@ -415,7 +398,8 @@ def _resolve(lexicon: Lexicon, text: str, scores: dict[str, float],
             cues[label] = cue
     if CAPTURE in best:
         label = _capture_label(lexicon, text, best[CAPTURE])
-        if out.get(NON_VIOLENT, 0.0) > 0 and out.get("Armed clash", 0.0) == 0:
+        if (out.get(NON_VIOLENT, 0.0) > 0 and out.get("Armed clash", 0.0) == 0
+                and not _FIGHT_WORDS.search(text)):
             label = NON_VIOLENT  # taken after a withdrawal or hand-over, with no fighting
         out[label] = out.get(label, 0.0) + scores[CAPTURE]
         cues.setdefault(label, best[CAPTURE])
