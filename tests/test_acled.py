@@ -110,6 +110,24 @@ def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
      "Disrupted weapons use"),
     ("A plot to attack the embassy was foiled by police.", "Disrupted weapons use"),
     ("Soldiers destroyed a bomb-making factory in the forest.", "Disrupted weapons use"),
+    # Captions report in the present tense.
+    ("Protesters throw stones at riot police during a demonstration in the capital.",
+     "Violent demonstration"),
+    ("Demonstrators torch a car during a protest against the lockdown.",
+     "Violent demonstration"),
+    ("Protesters tore down the fence around the parliament.", "Violent demonstration"),
+    ("Police fire tear gas at protesters during a rally in the capital.",
+     "Protest with intervention"),
+    ("Riot police charge at demonstrators outside the parliament.",
+     "Protest with intervention"),
+    ("Police detain a protester during a demonstration against the new law.",
+     "Protest with intervention"),
+    ("Police shoot at demonstrators during a protest in the capital.",
+     "Excessive force against protesters"),
+    ("Rebel fighters attacked a government-held town but were repelled.", "Armed clash"),
+    ("The rebels released 10 soldiers they had captured.", "Agreement"),
+    ("The group announced the end of its armed struggle.", "Change to group/activity"),
+    ("The militants destroyed a telecommunications mast.", "Looting/property destruction"),
 ])
 def test_codebook_wordings_name_the_sub_event_type(text: str, expected: str) -> None:
     assert sub(text) == expected
