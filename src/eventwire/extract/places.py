@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.records import Place, Span
@@ -47,8 +47,26 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.resolve.gazetteer import Entry, Gazetteer
 
-VERSION = "places.rules.v1"
+VERSION = "places.rules.v2"
 WEAK_NEAR_KM = 150.0
+# How much more the other names must say for a division's country than for the namesake
+# country: one confident town of it (0.5 x confidence) is not yet enough.
+NAMESAKE_MARGIN = 0.5
+# Words that are names of nothing by themselves, whatever a gazetteer lists under them
+# ("North" is a region of Cameroon; "North Lumpkin Street" leaves it behind).
+GENERIC_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest central northern southern "
+    "eastern western upper lower middle street avenue road drive lane boulevard square park "
+    "county city town village state province district region area downtown midtown uptown "
+    "center centre station".split())
+# Heads of places too small for the gazetteer (streets, buildings, parks): such a place is put
+# at the town the article names nearest before it, as part of that town (ACLED precision 2).
+LOCAL_HEADS = frozenset(
+    "street st st. avenue ave ave. road rd rd. drive dr dr. lane boulevard blvd blvd. highway "
+    "square plaza park bridge quarter neighborhood neighbourhood estate hospital church "
+    "cathedral mosque school library hall station airport stadium mall market campus "
+    "courthouse township twp twp. creek lake river".split())
+LOCAL_TOWN_CONFIDENCE = 0.6
 # Tagger labels a missed town name often carries; its tokens may start a weak mention.
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 WEAK_CITY_POPULATION = 50_000
@@ -98,6 +116,12 @@ class _Mention:
     fixed_name: str | None = None  # a place that is not in the gazetteer ("X-Y border")
     weak: bool = False  # not tagged as a place: kept only if it resolves near the article's places
     choice: Choice | None = None
+    # A street, building or park the gazetteer lacks, placed at the town the article puts it in.
+    within: Choice | None = None
+
+    @property
+    def key(self) -> str:
+        return name_key(self.span.text)
 
 
 # --------------------------------------------------------------------------- recognition
@@ -414,23 +438,23 @@ def _country_entry(gaz: Gazetteer, country: dictionaries.Country) -> Entry | Non
     return None
 
 
-def _focus(mentions: list[_Mention], ctx: Context) -> dict[str, float]:
+def _focus(mentions: list[_Mention], ctx: Context) -> Evidence:
     """Countries the article is about: named ones, and homes of its demonyms (half weight)."""
-    weights: Counter[str] = Counter()
+    ev = Evidence()
     for m in mentions:
         if m.country is not None and not m.metonym:
-            weights[m.country.iso2] += 1.0
+            ev.add(m.key, country=m.country.iso2, weight=1.0)
     for pb in ctx.parsed:
         for ent in pb.doc.ents:
             if ent.label_ == "NORP":
                 for c in dictionaries.split_compound_adjective(ent.text) or ():
-                    weights[c.iso2] += 0.5
+                    ev.add("", country=c.iso2, weight=0.5)
             elif ent.label_ == "ORG":
                 # "the Minnesota National Guard": not a place, but says where the news is.
                 for word in _leading_names(ent.text):
                     if (c := _country_named(word)) is not None:
-                        weights[c.iso2] += 0.5
-    return dict(weights)
+                        ev.add("", country=c.iso2, weight=0.5)
+    return ev
 
 
 def _leading_names(text: str) -> list[str]:
@@ -441,7 +465,7 @@ def _leading_names(text: str) -> list[str]:
 
 
 def _resolve_one(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
-    if m.fixed_name is not None:
+    if m.fixed_name is not None or m.key in GENERIC_WORDS:
         return None
     choice = _resolve_name(m, gaz, geo)
     if choice is None and m.country is None:
@@ -457,10 +481,18 @@ def _resolve_one(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
 
 
 def _namesake_division(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
-    """"Georgia" in a story about the United States is the state, not the country."""
+    """"Georgia" in a story about the United States is the state, not the country.
+
+    The evidence is what the article's other names say (``geo`` leaves the name's
+    own mentions out): the division's country outweighs the namesake country, or
+    one of its towns was named ("Atlanta").
+    """
     own = geo.countries.get(m.country.iso2, 0.0) if m.country else 0.0
     for e in gaz.lookup(m.span.text).entries:
-        if e.feature_code == "ADM1" and geo.countries.get(e.country_code or "", 0.0) > own + 1.0:
+        if e.feature_code != "ADM1":
+            continue
+        if (geo.countries.get(e.country_code or "", 0.0) > own + NAMESAKE_MARGIN
+                or geo.admins.get(e.admin1_code or "", 0.0) > own):
             return Choice(e, 0.7, 5.0)
     return None
 
@@ -499,7 +531,7 @@ def _anchors(mentions: list[_Mention], skip: str) -> list[Anchor]:
     out = []
     for m in mentions:
         c = m.choice
-        if c is None or m.metonym or m.weak or name_key(m.span.text) == skip:
+        if c is None or m.metonym or m.weak or m.key == skip:
             continue
         if c.confidence < 0.75:
             continue
@@ -509,30 +541,106 @@ def _anchors(mentions: list[_Mention], skip: str) -> list[Anchor]:
     return out
 
 
-def resolve(mentions: list[_Mention], gaz: Gazetteer,
-            ctx: Context) -> tuple[dict[str, float], dict[str, float]]:
+@dataclass(slots=True)
+class Evidence:
+    """Where the article is, and how much of that each name said itself.
+
+    A name must not vote for its own reading: "Athens" resolved to Greece in a
+    first pass would otherwise make Greece the focus that keeps it there. So
+    the weights each name contributed are kept apart and left out when that
+    name (or a given span with the same name) is resolved.
+    """
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admins: Counter[str] = field(default_factory=Counter)
+    own_countries: dict[str, Counter[str]] = field(default_factory=dict)
+    own_admins: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, key: str, *, country: str | None = None, admin: str | None = None,
+            weight: float) -> None:
+        if country:
+            self.countries[country] += weight
+            self.own_countries.setdefault(key, Counter())[country] += weight
+        if admin:
+            self.admins[admin] += weight
+            self.own_admins.setdefault(key, Counter())[admin] += weight
+
+    def context(self, key: str, anchors: list[Anchor]) -> GeoContext:
+        """The context for resolving ``key``: everything but what ``key`` itself said."""
+        return GeoContext(countries=_minus(self.countries, self.own_countries.get(key)),
+                          anchors=anchors,
+                          admins=_minus(self.admins, self.own_admins.get(key)))
+
+
+def _minus(total: Counter[str], own: Counter[str] | None) -> dict[str, float]:
+    out = dict(total)
+    for k, v in (own or {}).items():
+        out[k] = out.get(k, 0.0) - v
+    return {k: v for k, v in out.items() if v > 1e-9}
+
+
+def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
     """Resolve every mention in place: first on focus countries, then with anchors too.
 
-    Returns the focus countries and divisions the second pass used.
+    Returns the evidence (focus countries and divisions) of the last pass.
     """
-    focus = _focus(mentions, ctx)
-    first = GeoContext(countries=focus)
+    named = _focus(mentions, ctx)
     for m in mentions:
-        m.choice = _resolve_one(m, gaz, first)
-    admins = _admins(mentions, ctx, gaz)
+        m.choice = _resolve_one(m, gaz, named.context(m.key, []))
+    evidence = named
+    for _ in range(2):
+        # Every place resolved says a little about where the story is, surely or not.
+        evidence = _resolved_evidence(mentions, ctx, gaz, named)
+        for m in mentions:
+            m.choice = _resolve_one(m, gaz, evidence.context(m.key, _anchors(mentions, m.key)))
     for m in mentions:
-        c = m.choice
-        if c is not None and c.entry.country_code and not m.metonym and not m.weak:
-            # Every place resolved says a little about where the story is, surely or not.
-            focus[c.entry.country_code] = focus.get(c.entry.country_code, 0.0) + 0.5 * c.confidence
-    for m in mentions:
-        geo = GeoContext(countries=focus, anchors=_anchors(mentions, name_key(m.span.text)),
-                         admins=admins)
-        m.choice = _resolve_one(m, gaz, geo)
-        if m.weak and not _keep_weak(m, geo):
+        if m.weak and not _keep_weak(m, evidence.context(m.key, _anchors(mentions, m.key))):
             m.choice = None
     mentions[:] = [m for m in mentions if not m.weak or m.choice is not None]
-    return focus, admins
+    _place_within_towns(mentions)
+    return evidence
+
+
+def _resolved_evidence(mentions: list[_Mention], ctx: Context, gaz: Gazetteer,
+                       named: Evidence) -> Evidence:
+    ev = Evidence(Counter(named.countries), Counter(),
+                  {k: Counter(v) for k, v in named.own_countries.items()}, {})
+    for m in mentions:
+        c = m.choice
+        if c is None or m.weak or m.metonym:
+            continue
+        ev.add(m.key, country=c.entry.country_code, weight=0.5 * c.confidence)
+        if c.entry.feature_code == "ADM1":
+            ev.add(m.key, admin=c.entry.admin1_code, weight=c.confidence)
+        elif c.entry.feature_class == "P" and c.confidence >= 0.75:
+            ev.add(m.key, admin=c.entry.admin1_code, weight=0.5 * c.confidence)
+    for code in _admins_of_bodies(ctx, gaz):
+        ev.add("", admin=code, weight=0.5)
+    return ev
+
+
+def _place_within_towns(mentions: list[_Mention]) -> None:
+    """Streets, buildings and parks the gazetteer lacks go to the town named nearest before them.
+
+    Local news names "Royal Street" or "Memorial Hospital" after (or, failing that,
+    before) the town they are in; the town's point is within a few kilometres.
+    """
+    towns = [m for m in mentions
+             if m.choice is not None and not m.metonym and m.choice.entry.feature_class == "P"
+             and m.choice.confidence >= LOCAL_TOWN_CONFIDENCE]
+    if not towns:
+        return
+    for m in mentions:
+        if m.choice is not None or m.fixed_name is not None or m.country is not None:
+            continue
+        words = m.span.text.lower().split()
+        if len(words) < 2 or words[-1] not in LOCAL_HEADS:
+            continue
+        before = [t for t in towns if t.span.start < m.span.start]
+        town = before[-1] if before else min(towns, key=lambda t: t.span.start - m.span.start)
+        c = town.choice
+        assert c is not None  # filtered above
+        m.within = Choice(c.entry, round(0.5 * c.confidence, 3), c.score)
 
 
 def _keep_weak(m: _Mention, geo: GeoContext) -> bool:
@@ -549,27 +657,18 @@ def _keep_weak(m: _Mention, geo: GeoContext) -> bool:
             and c.entry.population >= WEAK_CITY_POPULATION)
 
 
-def _admins(mentions: list[_Mention], ctx: Context, gaz: Gazetteer) -> dict[str, float]:
-    """First-level divisions the article is about: resolved ones, and those naming bodies."""
-    weights: Counter[str] = Counter()
-    for m in mentions:
-        c = m.choice
-        if c is None or m.weak or m.metonym:
-            continue
-        if c.entry.feature_code == "ADM1":
-            weights[c.entry.admin1_code or ""] += c.confidence
-        elif c.entry.feature_class == "P" and c.confidence >= 0.75:
-            weights[c.entry.admin1_code or ""] += 0.5 * c.confidence
+def _admins_of_bodies(ctx: Context, gaz: Gazetteer) -> list[str]:
+    """Divisions that name the article's bodies ("the Ohio Department of Health")."""
+    codes = []
     for pb in ctx.parsed:
         for ent in pb.doc.ents:
             if ent.label_ != "ORG":
                 continue
             for word in _leading_names(ent.text):
                 adm = [e for e in gaz.lookup(word).entries if e.feature_code == "ADM1"]
-                if len(adm) == 1:
-                    weights[adm[0].admin1_code or ""] += 0.5
-    weights.pop("", None)
-    return dict(weights)
+                if len(adm) == 1 and adm[0].admin1_code:
+                    codes.append(adm[0].admin1_code)
+    return codes
 
 
 # --------------------------------------------------------------------------- records
@@ -593,8 +692,23 @@ def _group_key(m: _Mention) -> tuple[object, ...]:
     return (ident, m.area, m.metonym)
 
 
+def _local_record(i: int, group: list[_Mention], gaz: Gazetteer | None) -> Place:
+    """A street or building placed at its town: the town's point, no GeoNames id of its own."""
+    first = group[0]
+    town = first.within
+    assert town is not None  # only called for such groups
+    e = town.entry
+    return Place(
+        id=f"pl{i}", name=first.span.text, mentions=tuple(m.phrase or m.span for m in group),
+        geonameid=None, lat=round(e.lat, 5), lon=round(e.lon, 5), country_code=e.country_code,
+        admin1=gaz.admin1_name(e.admin1_code) if gaz else None, feature_code=None,
+        geo_precision=2, metonym=False, confidence=town.confidence)
+
+
 def _record(i: int, group: list[_Mention], gaz: Gazetteer | None) -> Place:
     first = group[0]
+    if first.choice is None and first.within is not None:
+        return _local_record(i, group, gaz)
     choice = first.choice
     entry = choice.entry if choice else None
     qualified = first.area
@@ -639,19 +753,21 @@ def extract(ctx: Context) -> tuple[Place, ...]:
 def resolve_spans(ctx: Context, spans: list[Span]) -> list[Place | None]:
     """Resolve given toponym spans (e.g. gold ones) with the document's own context.
 
-    The context (focus countries, anchors) comes from the toponyms the
-    recognizer finds; each given span is then resolved as a mention of its own.
+    The context (focus countries, divisions, anchors) comes from the toponyms the
+    recognizer finds, less what the same name said there; each given span is then
+    resolved as a mention of its own, and a street or building the gazetteer lacks
+    is placed at its town as the recognizer's mentions are.
     """
     gaz = ctx.resources.gazetteer
     found = find_mentions(ctx)
     if gaz is None:
         return [None] * len(spans)
-    focus, admins = resolve(found, gaz, ctx)
-    out: list[Place | None] = []
-    for span in spans:
-        m = _Mention(span, "given", country=dictionaries.country_by_word(span.text))
-        geo = GeoContext(countries=focus, anchors=_anchors(found, name_key(span.text)),
-                         admins=admins)
-        m.choice = _resolve_one(m, gaz, geo)
-        out.append(_record(1, [m], gaz) if m.choice else None)
-    return out
+    evidence = resolve(found, gaz, ctx)
+    given = [_Mention(span, "given", country=dictionaries.country_by_word(span.text))
+             for span in spans]
+    for m in given:
+        m.choice = _resolve_one(m, gaz, evidence.context(m.key, _anchors(found, m.key)))
+    unresolved = [m for m in given if m.choice is None]
+    for m in unresolved:
+        _place_within_towns([*found, m])
+    return [_record(1, [m], gaz) if m.choice or m.within else None for m in given]
