@@ -100,3 +100,21 @@ def test_organizations_and_people(pipeline: Pipeline) -> None:
         pipeline, "The Arab League met in Cairo. French President Jean Morel spoke later.")
     assert league.code and league.code.startswith("IGO") and league.org_id
     assert person.person_id and person.code == "FRA" and person.sector == "GOV"
+
+
+@pytest.mark.model
+def test_an_actor_of_no_country_acts_in_the_one_country_its_sentence_names(
+        pipeline: Pipeline) -> None:
+    (police,), (judge,) = _subjects(pipeline, "Police fired tear gas in Nairobi on Monday. "
+                                              "A judge freed Kenyan and Ugandan activists.")
+    assert (police.code, police.sector) == ("KEN", "COP")
+    assert judge.code is None  # two countries named: no guess
+
+
+@pytest.mark.model
+def test_a_body_named_with_a_person_is_the_body(pipeline: Pipeline) -> None:
+    (mission,), (envoy,) = _subjects(
+        pipeline, "Kofi Mensah's African Union mission ended its work. "
+                  "U.N. Secretary-General Maria Lund said no.")
+    assert mission.org_id and mission.code and mission.code.startswith("IGO")
+    assert envoy.person_id and envoy.code and envoy.code.startswith("IGOUNO")

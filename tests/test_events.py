@@ -125,6 +125,70 @@ def test_refusing_intent_is_a_rejection(pipeline: Pipeline) -> None:
     assert e.plover_type == "REJECT" and codes(e.sources) == ["JOR"]
 
 
+def test_a_negated_agreement_is_a_rejection(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Chile and Peru failed to reach an agreement on the border.")
+    assert [(e.plover_type, e.cameo_code, e.status) for e in found] == [
+        ("REJECT", "120", "negated")]
+    assert sorted(codes(found[0].sources)) == ["CHL", "PER"]
+
+
+def test_an_act_announced_unless_a_condition_is_met_is_a_threat(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Kenya said it will withdraw its troops from Somalia unless "
+                                "the fighting stops.")
+    assert found[0].plover_type == "THREATEN" and codes(found[0].sources) == ["KEN"]
+
+
+def test_an_announced_boycott_is_a_threat(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Opposition parties in Togo said they would boycott the elections.")
+    assert (e.plover_type, e.cameo_code) == ("THREATEN", "1312")
+
+
+def test_an_attempt_is_the_act_itself(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Militants tried to storm a police station in Mali on Sunday.")
+    assert e.plover_type in ("FIGHT", "ASSAULT") and e.status == "asserted"
+
+
+def test_declining_to_act_is_a_rejection(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "The Peruvian prime minister declined to resign on Monday.")
+    assert found and found[0].plover_type == "REJECT" and codes(found[0].sources) == ["PER"]
+
+
+def test_a_verb_the_lemmatizer_misreads_still_triggers(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Thousands of Chilean students staged protests in Santiago.")
+    assert [e.plover_type for e in found] == ["PROTEST"]
+
+
+def test_killing_in_a_gunbattle_is_fighting_and_attacking_civilians_an_assault(
+        pipeline: Pipeline) -> None:
+    fight = events_of(pipeline, "Nigerian troops killed four gunmen in a gunbattle.")
+    assert [e.plover_type for e in fight][:1] == ["FIGHT"]
+    assault = events_of(pipeline, "Gunmen attacked villagers in northern Nigeria on Friday.")
+    assert [e.plover_type for e in assault][:1] == ["ASSAULT"]
+
+
+def test_peacekeepers_sent_are_aid_and_a_suspension_of_links_a_sanction(
+        pipeline: Pipeline) -> None:
+    aid = events_of(pipeline, "Ghana will deploy peacekeepers to Liberia.")
+    assert [e.plover_type for e in aid] == ["AGREE"]  # announced: intent to aid (CAMEO 033)
+    assert aid[0].cameo_code == "033"
+    sanction = only(pipeline, "Canada announced a suspension of flights to Haiti.")
+    assert sanction.plover_type == "SANCTION" and codes(sanction.sources) == ["CAN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The charity has been fighting poverty in the region for years.",
+    "The singer said she would fight the charges in court.",
+])
+def test_a_campaign_against_an_abstract_foe_is_no_fighting(pipeline: Pipeline,
+                                                            text: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e.plover_type in ("FIGHT", "THREATEN")]
+
+
+def test_scores_of_victims_is_no_sports_copy(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Soldiers in Chad have tortured scores of detainees, a rights group said.")
+    assert [e.plover_type for e in found][:1] == ["ASSAULT"]
+
+
 # --------------------------------------------------------------------------- contract
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -230,6 +230,7 @@ class ActorResolver:
         found: list[Actor] = []
         for h in heads:
             for actor in self._resolve_one(h, pb):
+                actor = self._placed(actor, head)
                 if not any(_same(actor, a) for a in found):
                     found.append(actor)
         if remember and found and head.lower_ not in _PRONOUNS_PERSON:
@@ -242,7 +243,7 @@ class ActorResolver:
         head = _quantified(head)
         tokens = phrase_tokens(head)
         span = self._span(tokens, pb)
-        person = self._person(head, span, pb)
+        person = self._person(head, span, pb, contained=False)
         if person is not None:
             return [person]
         seat = self._seat(head, span) or self._head_country(head, span)
@@ -251,7 +252,23 @@ class ActorResolver:
         org = self._organization(span)
         if org is not None:
             return [org]
-        return self._by_words(head, tokens, span)
+        # "Erdogan's government" names the government, unless nothing else resolves.
+        return (self._by_words(head, tokens, span)
+                or _listed(self._person(head, span, pb, contained=True)))
+
+    def _placed(self, actor: Actor, head: Token) -> Actor:
+        """An actor of no known country acts in the one country its sentence names
+        ("President X on Monday lifted the curfew imposed in Sudan"); international
+        bodies and NGOs keep no country."""
+        if actor.code or actor.sector in ("IGO", "NGO"):
+            return actor
+        code = _sentence_country(head)
+        if code is None:
+            return actor
+        inter = actor.acled_inter
+        if inter == ACLED_INTER["state"]:
+            inter = acled_inter("state", code, self.theatre)
+        return replace(actor, code=code, acled_inter=inter)
 
     def _head_country(self, head: Token, span: Span) -> Actor | None:
         """A country named by the head itself ("NATO-member Norway" is Norway)."""
@@ -280,21 +297,37 @@ class ActorResolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         return pb.span(start, end, self.text)
 
-    def _person(self, head: Token, span: Span, pb: ParsedBlock) -> Actor | None:
+    def _person(self, head: Token, span: Span, pb: ParsedBlock, *,
+                contained: bool) -> Actor | None:
+        """The person the head names or (``contained``) the phrase holds."""
         at = pb.offset + head.idx
         for p in self.people:
-            if any(m.start <= at < m.end or (span.start <= m.start and m.end <= span.end
-                                             and m.end - m.start > 2) for m in p.mentions):
+            if any(m.start <= at < m.end or (contained and span.start <= m.start
+                                             and m.end <= span.end and m.end - m.start > 2)
+                   for m in p.mentions):
                 figure = self._figure(p.name)
-                code = (p.nationality or self._country_in(span.text)
-                        or (figure.country if figure else None))
                 role = dictionaries.role_by_phrase(p.role) if p.role else None
                 agent = agent_for(p.role.split()) if p.role else None
                 sector = ((role.sector if role else None) or (agent.sector if agent else None)
                           or (figure.sector if figure else None))
+                # An international official ("U.N. Secretary-General X") speaks for the
+                # body named with them, whatever their nationality.
+                body = self._body_in(span) if sector == "IGO" else None
+                code = (body or p.nationality or _affiliation_code(p.affiliation)
+                        or self._country_in(span.text)
+                        or (figure.country if figure else None))
                 inter = agent.inter if agent else ("state" if sector == "GOV" else None)
                 return Actor(p.name, code, sector, acled_inter(inter, code, self.theatre),
                              person_id=p.id, evidence=span)
+        return None
+
+    def _body_in(self, span: Span) -> str | None:
+        """The code of an international body named inside ``span``."""
+        for org in self.organizations:
+            if any(span.start <= m.start and m.end <= span.end for m in org.mentions):
+                code = _affiliation_code(org.name)
+                if code and code.startswith(("IGO", "NGO")):
+                    return code
         return None
 
     def _figure(self, name: str) -> figures.Figure | None:
@@ -303,7 +336,8 @@ class ActorResolver:
         if found is None:
             rows = figures.figure_by_name(name)
             found = rows[-1] if rows else None
-        return found if found is not None and len(found.country) == 3 else None
+        return found if found is not None and (len(found.country) == 3
+                                               or found.country.startswith("IGO")) else None
 
     def _country_in(self, text: str) -> str | None:
         for word in re.findall(r"[A-Z][\w’'-]+", text):
@@ -426,7 +460,42 @@ class ActorResolver:
         return []
 
 
-_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "ten", "million", "score", "group",
+def _listed(actor: Actor | None) -> list[Actor]:
+    return [actor] if actor is not None else []
+
+
+def _affiliation_code(affiliation: str | None) -> str | None:
+    """The code of the body a person speaks for ("U.N. Secretary-General X")."""
+    if not affiliation:
+        return None
+    entry = dictionaries.organization_by_name(affiliation)
+    if entry is None or entry.kind == "media":
+        return None
+    if entry.code and entry.code.startswith(("IGO", "NGO")):
+        return entry.code
+    return entry.country or None
+
+
+def _sentence_country(head: Token) -> str | None:
+    """The one country a sentence names (by name, adjective, demonym or capital), or
+    None when it names none or several."""
+    codes: set[str] = set()
+    for tok in head.sent:
+        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        text = _entity_text(tok) or tok.text
+        found = (dictionaries.country_by_word(text) or dictionaries.country_by_word(tok.text)
+                 or dictionaries.metonym_country(text))
+        if found is not None:
+            codes.add(found.iso3)
+        elif compound := _compound_countries(tok):
+            codes.update(c.iso3 for c in compound)
+        if len(codes) > 1:
+            return None
+    return next(iter(codes)) if codes else None
+
+
+_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "ten", "tens", "million", "score", "group",
                          "number", "crowd", "band", "some", "many", "most", "all", "several",
                          "handful", "majority", "contingent", "delegation", "team", "unit"})
 
@@ -442,7 +511,7 @@ def _quantified(head: Token) -> Token:
     return head
 
 
-_LOCATIVE = frozenset({"in", "from", "inside"})
+_LOCATIVE = frozenset({"in", "from", "inside", "throughout", "across", "of"})
 
 
 def _located_in(head: Token) -> str | None:

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v1"
+VERSION = "events.rules.v2"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -161,9 +161,25 @@ def _sports_copy(sent: SpacySpan, lex: Lexicon) -> bool:
     """Sports, arts and business copy borrow the words of war ("attack", "battle",
     "shot"): a sentence with their vocabulary and no weapon is not about violence."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    sport = sum(1 for w in lemmas if lex.in_class(w, "sportscontext"))
+    sport = any(lex.in_class(w, "sportscontext") for t in sent if _sports_noun(t)
+                for w in (t.lemma_.lower(), t.lower_))
     weapon = any(lex.in_class(w, c) for w in lemmas for c in _WEAPON_CLASSES)
-    return sport >= 1 and not weapon
+    return sport and not weapon
+
+
+def _sports_noun(tok: Token) -> bool:
+    """A word that can only be sport or trade here: a noun that is not a quantity
+    ("scores of refugees"), or a verb of scoring; war has its verbs too ("fight", "set
+    up", "won control")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok.lemma_.lower() == "score"
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or (
+        tok.lemma_.lower() not in _QUANTITY_NOUNS)
+
+
+_QUANTITY_NOUNS = frozenset({"score", "round", "set", "series", "host", "string", "raft"})
 
 
 def _must_demands(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
@@ -251,13 +267,25 @@ def _distinct(actors: Sequence[Actor]) -> tuple[Actor, ...]:
 def _as_announced(rule: TriggerRule, status: str, tok: Token) -> tuple[str, str]:
     """PLOVER type and CAMEO code, an announced act coded as intent or threat."""
     if status in (FUTURE, HYPOTHETICAL):
-        if rule.plover in _INTENT:
-            return "AGREE", _INTENT[rule.plover]
         if rule.plover in _THREAT:
             return "THREATEN", _THREAT[rule.plover]
-    if status == NEGATED and (rule.plover in _INTENT or rule.plover == "AGREE") and _refusal(tok):
+        if rule.mode == "boycott":
+            return "THREATEN", "1312"
+        if _unless(tok):
+            return "THREATEN", "130"
+        if rule.plover in _INTENT:
+            return "AGREE", _INTENT[rule.plover]
+    if status == NEGATED and (rule.plover == "AGREE" or (rule.plover in _INTENT
+                                                         and _refusal(tok))):
         return "REJECT", "120"
     return rule.plover, rule.cameo
+
+
+def _unless(tok: Token) -> bool:
+    """"will withdraw its troops unless ...": an act announced on a condition the other
+    side must meet is a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in tok.children)
 
 
 def _refusal(tok: Token) -> bool:

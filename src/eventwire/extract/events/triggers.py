@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.extract.events.lexicon import NONE, Condition, Lexicon, TriggerRule
+from eventwire.extract.events.lexicon import ANY, NONE, Condition, Lexicon, TriggerRule
 from eventwire.resolve import dictionaries
 
 if TYPE_CHECKING:
@@ -91,6 +91,10 @@ def _dependents(tok: Token, dep: str) -> list[Token]:
         return _preps(tok)
     if dep == "subj":
         return [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+    if dep == "comp":
+        return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if dep == "pobj":
+        return [o for p in _preps(tok) for o in p.children if o.dep_ == "pobj"]
     return [c for c in tok.children if c.dep_ == "prt"]
 
 
@@ -98,7 +102,7 @@ def _satisfied(tok: Token, cond: Condition) -> bool:
     found = False
     for dep in _dependents(tok, cond.dep):
         lemma, lower = words(dep)
-        if lemma in cond.words or lower in cond.words:
+        if ANY in cond.words or lemma in cond.words or lower in cond.words:
             found = True
         elif cond.nation and dep.text[:1].isupper() and (
                 dictionaries.country_by_word(dep.text)
@@ -109,6 +113,23 @@ def _satisfied(tok: Token, cond: Condition) -> bool:
     return found != cond.negated
 
 
+_VERB_ENDINGS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                 ("es", ""), ("s", ""))
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Lemma guesses for an inflected verb the lemmatizer got wrong ("staged" -> "stag"):
+    tried after the lemma, so they only add matches."""
+    out = []
+    for ending, repl in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)] + repl
+            out.append(stem)
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "planned" -> "plan"
+    return tuple(out)
+
+
 def match(tok: Token, lex: Lexicon) -> TriggerRule | None:
     """The first lexicon rule ``tok`` satisfies, or None."""
     pos = _pos(tok)
@@ -116,7 +137,7 @@ def match(tok: Token, lex: Lexicon) -> TriggerRule | None:
         return None
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     lemma, lower = words(tok)
-    keys = (lower, lemma) if pos == "NOUN" else (lemma, lower)
+    keys = (lower, lemma) if pos == "NOUN" else (lemma, lower, *_stems(lower))
     for word in dict.fromkeys(keys):
         for rule in lex.rules_for(word, pos):
             if rule.particle and rule.particle != particle:
