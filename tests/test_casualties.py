@@ -1,0 +1,191 @@
+"""Violent events without a nameable doer (extract/events/casualties.py), on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.extract.events import casualties
+from eventwire.ingest import make_document
+from eventwire.records import Event
+from eventwire.run import Pipeline
+
+pytestmark = pytest.mark.model
+
+VIOLENT = ("ASSAULT", "FIGHT", "COERCE")
+
+
+def violent(pipeline: Pipeline, text: str) -> list[Event]:
+    ex = pipeline.extract(make_document(text, "test"))
+    return [e for e in ex.events if e.plover_type in VIOLENT]
+
+
+def added(pipeline: Pipeline, text: str) -> Event:
+    """The one event this module added for ``text``."""
+    found = [e for e in violent(pipeline, text)
+             if e.produced_by and e.produced_by.startswith(casualties.VERSION)]
+    assert len(found) == 1, [(e.plover_type, e.produced_by) for e in violent(pipeline, text)]
+    return found[0]
+
+
+def place_name(pipeline: Pipeline, text: str, event: Event) -> str | None:
+    ex = pipeline.extract(make_document(text, "test"))
+    return next((p.name for p in ex.places if p.id == event.place_id), None)
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def test_a_means_as_subject_of_a_harm_verb(pipeline: Pipeline) -> None:
+    text = "A roadside bomb killed four soldiers near the town of Kandahar on Tuesday."
+    e = added(pipeline, text)
+    assert (e.plover_type, e.plover_mode, e.cameo_code) == ("ASSAULT", "explosives", "1833")
+    assert e.produced_by.endswith("casualties.means-subject")
+    assert [a.sector for a in e.targets] == ["MIL"]
+    assert e.sources[0].code is None and e.sources[0].name == casualties.UNIDENTIFIED
+    assert place_name(pipeline, text, e) == "Kandahar"
+
+
+def test_victims_killed_in_clashes_with_a_named_party(pipeline: Pipeline) -> None:
+    e = added(pipeline, "At least nine fighters were killed in clashes with tribal "
+                        "militiamen near the border on Sunday.")
+    assert (e.plover_type, e.cameo_code) == ("FIGHT", "190")
+    assert e.produced_by.endswith("casualties.means-oblique")
+    assert "militiamen" in e.sources[0].name
+
+
+def test_died_in_an_attack_on_civilians_is_assault(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Five villagers died in the attack on the market.")
+    assert (e.plover_type, e.cameo_code) == ("ASSAULT", "180")
+    assert [a.sector for a in e.targets] == ["CVL"]
+
+
+def test_air_strikes_killing_civilians_are_aerial_assault(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Twelve civilians were killed in air strikes on the town of Hama.")
+    assert (e.plover_type, e.plover_mode, e.cameo_code) == ("ASSAULT", "aerial", "195")
+    assert e.acled_sub_event_type in (None, "Air/drone strike")
+
+
+def test_clashes_erupted_between_two_parties(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Heavy clashes erupted on Friday between rebels and government "
+                        "soldiers in the east of the city.")
+    assert e.plover_type == "FIGHT"
+    assert e.produced_by.endswith("casualties.means-occurs")
+    assert {a.sector for a in e.sources} >= {"REB"}
+
+
+def test_fighting_broke_out_keeps_the_particle_in_its_evidence(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Fighting broke out near the airport late on Sunday.")
+    assert e.plover_type == "FIGHT" and "broke out" in e.evidence.text
+
+
+def test_car_bomb_exploded_killing_soldiers_is_one_event(pipeline: Pipeline) -> None:
+    e = added(pipeline, "A car bomb exploded near an army checkpoint on Monday, killing "
+                        "three soldiers and wounding five others.")
+    assert (e.plover_type, e.cameo_code) == ("ASSAULT", "1832")
+    assert "three soldiers" in e.evidence.text
+
+
+def test_unnamed_group_killing_soldiers_is_named_as_written(pipeline: Pipeline) -> None:
+    e = added(pipeline, "The jihadist group killed 30 soldiers in the desert on Monday.")
+    assert e.produced_by.endswith("casualties.agent-harm")
+    assert e.sources[0].name == "jihadist group" and e.sources[0].code is None
+    assert e.plover_type == "FIGHT"  # soldiers: armed on both sides
+
+
+def test_nationality_of_the_means_is_the_source(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Eight people were wounded by Israeli shelling on the village.")
+    assert [a.code for a in e.sources] == ["ISR"]
+
+
+def test_weapon_of_an_attack_decides_the_mode(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Two women were killed in a terrorist attack with mortar shells "
+                        "on the neighbourhood.")
+    assert (e.plover_type, e.plover_mode) == ("ASSAULT", "heavy-weapons")
+    assert all("shell" not in a.name for a in e.sources)
+
+
+def test_when_clause_names_the_doer(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Two people were killed when unknown assailants opened fire on "
+                        "a minibus.")
+    assert "assailants" in e.sources[0].name
+
+
+# --------------------------------------------------------------------------- evidence and links
+
+
+def test_evidence_is_the_text_and_confidence_is_below_the_lexicons(pipeline: Pipeline) -> None:
+    text = "On Monday a suicide bomber killed 14 worshippers at a mosque in Quetta."
+    ex = pipeline.extract(make_document(text, "test"))
+    e = next(e for e in ex.events if (e.produced_by or "").startswith(casualties.VERSION))
+    assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+    assert (e.plover_mode, e.cameo_code) == ("suicide-attack", "1831")
+    assert e.confidence is not None and e.confidence < 0.55
+    killed = [c for c in ex.counts if c.id in e.count_ids]
+    assert killed and killed[0].value_low == 14
+
+
+def test_lexicon_event_is_not_coded_twice(pipeline: Pipeline) -> None:
+    found = violent(pipeline, "Syrian government forces shelled the town, killing six "
+                              "civilians.")
+    assert found and not any((e.produced_by or "").startswith(casualties.VERSION)
+                             for e in found)
+
+
+# --------------------------------------------------------------------------- not violence
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were killed in a car crash on the motorway on Friday.",
+    "The earthquake killed more than 200 people in the province.",
+    "He died of a heart attack at his home in London.",
+    "Three workers died in a gas explosion at the factory.",
+    "The striker's attack hit the post in the final minute of the match.",
+    "The flu outbreak has killed 40 people this winter.",
+    "Clashes between the two teams' fans broke out after the final.",
+])
+def test_accidents_nature_disease_and_sports_are_no_violence(pipeline: Pipeline,
+                                                             text: str) -> None:
+    assert violent(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "No one was killed in the blast, police said.",
+    "Officials fear more people could die in air strikes if the talks fail.",
+])
+def test_negated_and_hypothetical_harm_is_not_an_event(pipeline: Pipeline, text: str) -> None:
+    assert not any((e.produced_by or "").startswith(casualties.VERSION)
+                   for e in violent(pipeline, text))
+
+
+def test_headings_and_captions_are_not_new_events(pipeline: Pipeline) -> None:
+    text = ("Car bomb kills six in market\n\n"
+            "Prices of bread rose again this week, traders in the capital said.\n")
+    assert violent(pipeline, text) == []
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+def test_vocabulary_loads_and_knows_its_kinds() -> None:
+    vocab = casualties.vocabulary()
+    assert "air" in vocab["air strike"] and "harm" in vocab["kill"]
+    assert "benign" in vocab["heart attack"]
+
+
+def test_bad_vocabulary_row_is_a_coded_error_naming_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "violence.tsv"
+    bad.write_text("phrase\tkind\nbomb\texplosive\nrocket\tweapon\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as err:
+        casualties.load_vocabulary(bad)
+    assert "line 3" in str(err.value) and "weapon" in str(err.value)
+
+
+def test_duplicate_vocabulary_row_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "violence.tsv"
+    bad.write_text("phrase\tkind\nBomb\texplosive\n", encoding="utf-8")
+    with pytest.raises(DictionaryError):
+        casualties.load_vocabulary(bad)
