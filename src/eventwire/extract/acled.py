@@ -115,6 +115,11 @@ _UNREAL = re.compile(
     r"possible|potential|prevent(?:ed|ing)?|avert(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE)
 _UNREAL_REACH = 40
+# Words before a capture cue that make it a failed or ongoing try, fought over but not taken.
+_ATTEMPT = re.compile(
+    r"\b(?:attempts?|attempted|attempting|tried|trying|try|tries|bid|sought|seeking|efforts?|"
+    r"push(?:ing)?|aim(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:\w+\s+)?to\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE)
 # "by" names the taker, unless it names who held the place before ("villages held by rebels").
 _BY = re.compile(r"(?<!held )(?<!controlled )(?<!occupied )(?<!run )\bby (?:the )?", re.IGNORECASE)
 _BY_REACH = 40  # "captured on Monday by ...": how far past the cue a "by" may name the taker
@@ -295,8 +300,15 @@ def _find_hits(lexicon: Lexicon, text: str) -> list[_Hit]:
         m = _first_asserted(cue.pattern, text)
         if m:
             weight = cue.weight * (LEAD_BONUS if m.start() < lead else 1.0)
-            hits.append(_Hit(cue.label, weight, m.start(), m.end()))
+            hits.append(_Hit(_attempted(cue.label, text, m.start()), weight, m.start(), m.end()))
     return hits
+
+
+def _attempted(label: str, text: str, at: int) -> str:
+    """A capture only tried ("an attempt to seize the town", "tried to retake") is a battle."""
+    if label == CAPTURE and _ATTEMPT.search(text, max(0, at - _UNREAL_REACH), at):
+        return "Armed clash"
+    return label
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
