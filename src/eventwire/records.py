@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,32 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Agreement:
+    """A named agreement, round of talks, process, format or zone, and its mentions.
+
+    ``kind`` is ``agreement``, ``ceasefire``, ``talks``, ``process``, ``format`` or
+    ``zone``. A generic one ("a ceasefire agreement", "the de-escalation zone") has
+    ``generic`` set: it is kept because events refer to it, not because it has a name.
+    ``named_after`` holds the place and country words its name is made of, as written
+    ("Minsk"; "Turkish", "Russian"), and ``countries`` the ISO3 codes the country
+    dictionary gives them (a country's name or adjective, or its capital), never a guess;
+    ``place_ids`` the document's places of the same name. ``evidence`` is the sentence
+    that first names it.
+    """
+
+    id: str
+    name: str
+    kind: str
+    mentions: tuple[Span, ...]
+    evidence: Span
+    aliases: tuple[str, ...] = ()
+    generic: bool = False
+    named_after: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    place_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     name: str
     code: str | None = None  # ISO3 country or IGO/NGO code
@@ -156,6 +182,7 @@ class Event:
     count_ids: tuple[str, ...] = ()
     confidence: float | None = None
     produced_by: str | None = None
+    agreement_ids: tuple[str, ...] = ()  # agreements named in the event's sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +212,10 @@ class Count:
     rate: str | None = None
 
 
+# The kinds of record an Extraction holds, in the contract's order.
+RECORD_KINDS = ("people", "organizations", "places", "agreements", "events", "quotes", "counts")
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document: the unit of the JSON contract."""
@@ -193,6 +224,7 @@ class Extraction:
     people: tuple[Person, ...] = ()
     organizations: tuple[Organization, ...] = ()
     places: tuple[Place, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     counts: tuple[Count, ...] = ()
@@ -203,7 +235,7 @@ class Extraction:
         doc = asdict(self.document)
         doc.pop("blocks")
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "document": doc}
-        for name in ("people", "organizations", "places", "events", "quotes", "counts"):
+        for name in RECORD_KINDS:
             out[name] = [asdict(r) for r in getattr(self, name)]
         out["extractors"] = dict(self.extractors)
         return _lists(out)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.common import fail
+from eventwire.cli.common import fail, notice_gazetteer_build
 from eventwire.config import DEFAULT_MAX_CHARS, FieldMap, Settings
 from eventwire.errors import EventwireError
 from eventwire.ingest import read_inputs
@@ -43,7 +43,8 @@ def extract(
     indent = 2 if format is Format.json else None
     failures = 0
     try:
-        for item in process_batch(read_inputs(paths, settings), Pipeline()):
+        inputs = notice_gazetteer_build(read_inputs(paths, settings))
+        for item in process_batch(inputs, Pipeline()):
             if isinstance(item, Failure):
                 failures += 1
                 # A record's message already opens with its place in the file ("line 7: ...").

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from eventwire.cli.common import fail
+from eventwire.cli.common import fail, notice_gazetteer_build
 from eventwire.config import DEFAULT_MAX_CHARS, FieldMap, Settings
 from eventwire.errors import EventwireError
 from eventwire.ingest import read_inputs
@@ -87,11 +87,15 @@ def ingest(
         if isinstance(item, Failure):
             console.print(failure_line(item), markup=False, highlight=False, soft_wrap=True)
 
+    def notice(message: str) -> None:
+        console.print(message, markup=False, highlight=False, soft_wrap=True)
+
     with progress:
         task = progress.add_task("ingest", total=None, last="")
         try:
             summary = store_results(
-                process_batch(read_inputs(paths, settings), pipeline),
+                process_batch(notice_gazetteer_build(read_inputs(paths, settings),
+                                                     echo=notice), pipeline),
                 lambda: DuckDBStore(settings.db_path),
                 run_info=run_info, on_result=on_result,
             )

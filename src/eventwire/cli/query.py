@@ -81,12 +81,12 @@ def query(
     kind: Annotated[Kind, typer.Argument(help="What to list.")],  # type: ignore[valid-type]
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document's.")] = None,
     name: Annotated[str | None, typer.Option(
-        "--name", help="Name contains this (any case): people, orgs, places; event actors; "
-        "quote speakers; count objects; document titles; failure origins.")] = None,
+        "--name", help="Name contains this (any case): people, orgs, places, agreements; "
+        "event actors; quote speakers; count objects; document titles; failure origins.")] = None,
     type: Annotated[str | None, typer.Option(
         "--type", "--kind", help="Exactly this type: person role, organization kind, place "
-        "feature code, PLOVER type, quote/count kind, document source, failure code, "
-        "run status.")] = None,
+        "feature code, agreement kind, PLOVER type, quote/count kind, document source, "
+        "failure code, run status.")] = None,
     run: Annotated[int | None, typer.Option("--run", help="Only from this run.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N rows.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,

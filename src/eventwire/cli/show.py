@@ -45,6 +45,8 @@ def _fields(record: dict[str, Any]) -> str:
             continue
         if isinstance(value, list) and all(isinstance(v, dict) and "name" in v for v in value):
             value = ", ".join(v["name"] for v in value)  # actors: their names say enough
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ",".join(value)  # ids, codes, contexts, aliases
         elif isinstance(value, dict | list):
             continue
         parts.append(f"{key}={value}")

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire import __version__
 from eventwire.errors import EventwireError
-from eventwire.extract import acled, counts, dates, entities, events, places, quotes
+from eventwire.extract import (
+    acled,
+    agreements,
+    counts,
+    dates,
+    entities,
+    events,
+    places,
+    quotes,
+)
 from eventwire.extract.context import Context
 from eventwire.extract.parse import parse_document
 from eventwire.records import Document, Extraction, Failure
@@ -40,6 +49,7 @@ def extractor_versions() -> dict[str, str]:
         "places": places.VERSION,
         "quotes": quotes.VERSION,
         "counts": counts.VERSION,
+        "agreements": agreements.VERSION,
         "events": events.VERSION,
         "acled": acled.VERSION,
     }
@@ -70,12 +80,15 @@ class Pipeline:
         ctx.places = places.extract(ctx)
         ctx.quotes = quotes.extract(ctx)
         ctx.counts = counts.extract(ctx)
-        found_events = events.extract(ctx)
+        ctx.agreements = agreements.extract(ctx)
+        # Events are linked to the agreements their sentence names once they are found.
+        found_events = agreements.link(ctx, events.extract(ctx), ctx.agreements)
         return Extraction(
             document=document,
             people=ctx.people,
             organizations=ctx.organizations,
             places=ctx.places,
+            agreements=ctx.agreements,
             events=found_events,
             quotes=ctx.quotes,
             counts=ctx.counts,

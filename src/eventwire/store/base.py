@@ -10,11 +10,13 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any, Protocol, Self, runtime_checkable
 
-from eventwire.records import Extraction, Failure
+from eventwire.records import RECORD_KINDS, Extraction, Failure
 
-# What `query` accepts as `kind`: the record kinds, then the bookkeeping tables.
-RECORD_KINDS = ("people", "organizations", "places", "events", "quotes", "counts")
+# What `query` accepts as `kind`: the record kinds (records.RECORD_KINDS), then the
+# bookkeeping tables.
 KINDS = (*RECORD_KINDS, "documents", "failures", "runs")
+
+__all__ = ["KINDS", "RECORD_KINDS", "Store"]
 
 
 @runtime_checkable

@@ -17,6 +17,7 @@ import duckdb
 
 from eventwire.errors import StoreError, StoreSchemaTooNew
 from eventwire.records import (
+    Agreement,
     Count,
     Document,
     Event,
@@ -29,11 +30,11 @@ from eventwire.records import (
 )
 from eventwire.store.base import KINDS, RECORD_KINDS
 from eventwire.store.codec import from_dict
-from eventwire.store.tables import QUERIES, record_row, to_json
+from eventwire.store.tables import QUERIES, event_agreement_rows, record_row, to_json
 
 RECORD_TYPES: dict[str, type] = {
     "people": Person, "organizations": Organization, "places": Place,
-    "events": Event, "quotes": Quote, "counts": Count,
+    "agreements": Agreement, "events": Event, "quotes": Quote, "counts": Count,
 }
 _DOC_JSON = ("headings", "captions", "blocks", "author_span", "dateline_span")
 _DOC_COLUMNS = ("id", "origin", "title", "author", "dateline", "published", "source", "url",
@@ -253,6 +254,8 @@ class DuckDBStore:
             for kind in RECORD_KINDS:
                 for ord, record in enumerate(getattr(extraction, kind)):
                     self._insert(kind, record_row(kind, doc.id, ord, record))
+            for row in event_agreement_rows(doc.id, extraction.events):
+                self._insert("event_agreements", row)
         return True
 
     @staticmethod

@@ -7,11 +7,11 @@ same columns and filters; only the SQL dialect around them differs.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from eventwire.records import Count, Event, Organization, Person, Place, Quote
+from eventwire.records import Agreement, Count, Event, Organization, Person, Place, Quote
 
 
 def to_json(value: Any) -> str:
@@ -33,6 +33,13 @@ def _place(p: Place) -> dict[str, Any]:
             "country_code": p.country_code, "admin1": p.admin1,
             "feature_code": p.feature_code, "geo_precision": p.geo_precision,
             "metonym": p.metonym, "confidence": p.confidence, "mentions": len(p.mentions)}
+
+
+def _agreement(a: Agreement) -> dict[str, Any]:
+    return {"name": a.name, "kind": a.kind, "generic": a.generic,
+            "countries": ",".join(a.countries) or None, "mentions": len(a.mentions),
+            "start_char": a.evidence.start, "end_char": a.evidence.end,
+            "evidence": a.evidence.text}
 
 
 def _event(e: Event) -> dict[str, Any]:
@@ -62,6 +69,7 @@ SCALARS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "people": _person,
     "organizations": _organization,
     "places": _place,
+    "agreements": _agreement,
     "events": _event,
     "quotes": _quote,
     "counts": _count,
@@ -72,6 +80,12 @@ def record_row(kind: str, doc_id: str, ord: int, record: Any) -> dict[str, Any]:
     """The full row of one record: key, order, filterable scalars and the whole record."""
     return {"doc_id": doc_id, "id": record.id, "ord": ord, **SCALARS[kind](record),
             "data": to_json(asdict(record))}
+
+
+def event_agreement_rows(doc_id: str, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """Rows of the event -> agreement link table, one per agreement an event names."""
+    return [{"doc_id": doc_id, "event_id": e.id, "agreement_id": a}
+            for e in events for a in dict.fromkeys(e.agreement_ids)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +113,9 @@ QUERIES: dict[str, QuerySpec] = {
     "places": _records("places", "name", "feature_code",
                        "name", "country_code", "admin1", "feature_code", "geonameid",
                        "lat", "lon", "mentions"),
+    "agreements": _records("agreements", "name", "kind",
+                           "name", "kind", "generic", "countries", "mentions",
+                           "start_char", "end_char", "evidence"),
     "events": _records("events", "actors", "plover_type",
                        "plover_type", "plover_mode", "status", "actors", "place_id", "date",
                        "start_char", "end_char", "evidence"),
