@@ -158,6 +158,20 @@ def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
      "Armed clash"),
     ("The army discovered an underground depot containing a large amount of weapons.",
      "Disrupted weapons use"),
+    ("A suicide car bomb killed at least 40 people in the city centre.", "Suicide bomb"),
+    ("Six people were killed when a shell struck a house in the town.",
+     "Shelling/artillery/missile attack"),
+    ("At least 12 people were killed when a massive blast rocked the capital, police said.",
+     "Remote explosive/landmine/IED"),
+    ("The terrorists sustained heavy losses in raids by the army's choppers.",
+     "Air/drone strike"),
+    ("Suspected militants shot dead two soldiers in the market.", "Armed clash"),
+    ("Gunmen killed ten villagers and burned their homes.", "Attack"),
+    # What a protest is about, or a protest as the reason for an arrest, is background.
+    ("Hundreds of people protested against the shelling of their town.", "Peaceful protest"),
+    ("Protesters demanded the release of detained activists.", "Peaceful protest"),
+    ("Police arrested five people for organising an unauthorised protest.", "Arrests"),
+    ("The authorities detained the leader of the protest movement at his home.", "Arrests"),
 ])
 def test_codebook_wordings_name_the_sub_event_type(text: str, expected: str) -> None:
     assert sub(text) == expected

@@ -115,6 +115,22 @@ _UNREAL = re.compile(
     r"possible|potential|prevent(?:ed|ing)?|avert(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE)
 _UNREAL_REACH = 40
+# What a protest was against or demanded: background to the protest, not a new event.
+_PROTEST_OBJECT = re.compile(
+    r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w*|march(?:ed|es|ing)?|vigils?|sit-ins?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:against|over|at|condemning|denouncing|demanding|decrying)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$|"
+    r"\b(?:to|in) (?:protest|denounce|condemn|decry|mourn)\s+(?:against\s+|over\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$|"
+    r"\b(?:justice|release|freedom) (?:for|of)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE)
+# A protest named as the reason for another event: "arrested for organising a protest".
+_PROTEST_REASON = re.compile(
+    r"\b(?:for|after) (?:organi[sz]ing|leading|joining|taking part in|participating in|"
+    r"calling for|inciting)\s+(?:[\w'’-]+\s+){0,2}$|"
+    r"\b(?:leaders?|organi[sz]ers?|members?) of (?:the |a )?(?:[\w'’-]+\s+)?$|"
+    r"\b(?:report(?:ed|ing)?|covering|covered) (?:on )?(?:the |a )?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE)
 # Words before a capture cue that make it a failed or ongoing try, fought over but not taken.
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|attempting|tried|trying|try|tries|bid|sought|seeking|efforts?|"
@@ -281,11 +297,22 @@ def _present(lexicon: Lexicon, text: str) -> dict[str, bool]:
     return {g: bool(lexicon.contexts[g].search(text)) for g in lexicon.needed}
 
 
-def _first_asserted(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match not negated or only anticipated ("no arrests", "ahead of protests")."""
+def _first_asserted(pattern: re.Pattern[str], text: str, label: str) -> re.Match[str] | None:
+    """The first match not negated or only anticipated ("no arrests", "ahead of protests").
+
+    Nor one that only says what a protest was about ("protested against the shelling",
+    "demanding justice for those killed") or that a protest was the reason for another
+    event ("arrested for organising a protest").
+    """
+    background = _PROTEST_REASON if label == PROTEST else (
+        None if label in (RIOT, CAPTURE) else _PROTEST_OBJECT)
     for m in pattern.finditer(text):
-        if not _UNREAL.search(text, max(0, m.start() - _UNREAL_REACH), m.start()):
-            return m
+        before = max(0, m.start() - _UNREAL_REACH)
+        if _UNREAL.search(text, before, m.start()):
+            continue
+        if background is not None and background.search(text, before, m.start()):
+            continue
+        return m
     return None
 
 
@@ -297,11 +324,26 @@ def _find_hits(lexicon: Lexicon, text: str) -> list[_Hit]:
     for cue in lexicon.cues:
         if cue.context is not None and present[cue.context] == cue.absent:
             continue
-        m = _first_asserted(cue.pattern, text)
+        m = _first_asserted(cue.pattern, text, cue.label)
         if m:
             weight = cue.weight * (LEAD_BONUS if m.start() < lead else 1.0)
             hits.append(_Hit(_attempted(cue.label, text, m.start()), weight, m.start(), m.end()))
-    return hits
+    return _drop_nested(hits)
+
+
+def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
+    """Drop a cue inside a longer, at least as strong cue of another label.
+
+    The longer words are the more specific reading: "car bomb" inside "suicide car bomb"
+    is the suicide bombing, not a second, remote one.
+    """
+    return [h for h in hits if h.label in _WORKING or not any(_inside(h, g) for g in hits)]
+
+
+def _inside(h: _Hit, g: _Hit) -> bool:
+    """Whether ``h`` lies within the longer, at least as strong cue ``g`` of another type."""
+    return (g.label != h.label and g.label not in _WORKING and g.start <= h.start
+            and h.end <= g.end and g.end - g.start > h.end - h.start and g.weight >= h.weight)
 
 
 def _attempted(label: str, text: str, at: int) -> str:
