@@ -166,7 +166,7 @@ def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
     ("The terrorists sustained heavy losses in raids by the army's choppers.",
      "Air/drone strike"),
     ("Suspected militants shot dead two soldiers in the market.", "Armed clash"),
-    ("Gunmen killed ten villagers and burned their homes.", "Attack"),
+    ("Gunmen killed ten villagers in their homes.", "Attack"),
     # What a protest is about, or a protest as the reason for an arrest, is background.
     ("Hundreds of people protested against the shelling of their town.", "Peaceful protest"),
     ("Protesters demanded the release of detained activists.", "Peaceful protest"),
