@@ -260,9 +260,11 @@ class ActorResolver:
         """An actor of no known country acts in the one country its sentence names
         ("President X on Monday lifted the curfew imposed in Sudan"); international
         bodies and NGOs keep no country."""
-        if actor.code or actor.sector in ("IGO", "NGO"):
+        if actor.code or actor.sector in _STATELESS:
             return actor
         code = _sentence_country(head)
+        if code is None and actor.sector in _DOMESTIC:
+            code = self.theatre  # police, courts, ministries: of the country reported on
         if code is None:
             return actor
         inter = actor.acled_inter
@@ -373,7 +375,7 @@ class ActorResolver:
         if agent is None and head.pos_ == "NOUN":
             agent = agent_for([head.lemma_.lower()])
         if not countries and agent is not None:
-            located = _located_in(head)
+            located = _located_in(head) or self._owner(head)
             remembered = located or self._remembered(lemmas)
             countries = [remembered] if remembered else []
         elif countries and agent is not None:
@@ -424,6 +426,23 @@ class ActorResolver:
                         codes.append(c.iso3)
         return codes, seat
 
+    def _owner(self, head: Token) -> str | None:
+        """"Serbs said their forces withdrew": whose forces "their" or "its" are: the
+        speaker of the reported clause, else the group named last."""
+        if not any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in head.children):
+            return None
+        clause = head
+        while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "ccomp":
+            for subj in clause.head.children:
+                if subj.dep_ == "nsubj" and subj.pos_ != "PRON":
+                    for tok in phrase_tokens(subj):
+                        if (country := _country_of_token(tok)) is not None:
+                            return country.iso3
+        codes = {a.code for a in self._last_group if a.code}
+        return codes.pop() if len(codes) == 1 else None
+
     def _remember(self, lemmas: Sequence[str], code: str) -> None:
         for key in _memory_keys(lemmas):
             self._memory[key] = code
@@ -460,6 +479,11 @@ class ActorResolver:
         return []
 
 
+# Sectors that belong to no country, and sectors that act at home.
+_STATELESS = frozenset({"IGO", "NGO", "MED", "BUS"})
+_DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB"})
+
+
 def _listed(actor: Actor | None) -> list[Actor]:
     return [actor] if actor is not None else []
 
@@ -483,7 +507,7 @@ def _sentence_country(head: Token) -> str | None:
     for tok in head.sent:
         if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
             continue
-        text = _entity_text(tok) or tok.text
+        text = re.sub(r"['’]s$", "", _entity_text(tok) or tok.text)
         found = (dictionaries.country_by_word(text) or dictionaries.country_by_word(tok.text)
                  or dictionaries.metonym_country(text))
         if found is not None:

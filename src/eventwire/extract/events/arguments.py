@@ -87,6 +87,10 @@ def _speaker_for_pronoun(clause: Token, subj: list[Token]) -> list[Token]:
 
 
 def _passive(verb: Token) -> bool:
+    """A passive verb, or a past participle modifying a noun ("the convoy attacked by
+    gunmen", "the rebel-held town captured by the army")."""
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return True
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -98,6 +102,8 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         sources = _subject(verb, lex)
     if _passive(verb):
         targets = _children(verb, ("nsubjpass",))
+        if not targets and verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
+            targets = [verb.head]
     else:
         targets = [o for o in _children(verb, ("dobj", "dative")) if _actor_like(o)]
         if not targets:
@@ -118,6 +124,8 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
         sources = []  # "continued their attacks": "their" is the verb's subject
     sources += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                 and c.text[:1].isupper() and _names_country(c)]
+    sources += [g for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                for g in c.children if g.dep_ in ("amod", "compound") and _names_country(g)]
     sources += _pobjs(noun, frozenset({"by"}))
     of = _pobjs(noun, frozenset({"of"}))
     between = _pobjs(noun, _PLURAL_SOURCE_PREPS)
@@ -125,10 +133,28 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
     if lemma in _SOURCE_OF_NOUNS or noun.lower_ in _SOURCE_OF_NOUNS:
         sources += of + between
         of = []
-    if not sources and _light_object(noun, lex):
-        sources = _subject(noun.head, lex)
+    if not sources and (_light_object(noun, lex) or _purpose(noun, lex)):
+        sources = _subject(noun.head if _light_object(noun, lex) else noun.head.head, lex)
     targets = _pobjs(noun, frozenset({"on", "against", "with", "to", "upon", "at"})) or of
     return Arguments(tuple(sources), tuple(targets))
+
+
+def _purpose(noun: Token, lex: Lexicon) -> bool:
+    """"arrived in Cairo for talks", "gathered in protest": an act its subject went to
+    do, after a verb of going or gathering (``@purposeverb``); not "blamed X for the
+    attack", "were killed in an attack"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.i == prep.i or noun.lemma_.lower() in _DIRECTED:
+        return False
+    verb = prep.head
+    if prep.lower_ == "in" and not lex.in_class(noun.lemma_.lower(), "protestnoun"):
+        return False
+    return (prep.lower_ in ("for", "in") and verb.pos_ == "VERB" and not _passive(verb)
+            and lex.in_class(verb.lemma_.lower(), "purposeverb"))
+
+
+# Nouns whose "for" names what is sought, not who acts: "pressure for talks".
+_DIRECTED = frozenset({"pressure", "call", "calls", "demand", "demands", "support"})
 
 
 def _light_object(noun: Token, lex: Lexicon) -> bool:
@@ -137,9 +163,10 @@ def _light_object(noun: Token, lex: Lexicon) -> bool:
 
 
 def _names_country(tok: Token) -> bool:
+    """A country's name or adjective; not a capital, which before a noun names the venue
+    ("the Geneva talks", "the Minsk agreement"), not a party."""
     return bool(dictionaries.country_by_word(tok.text)
-                or dictionaries.split_compound_adjective(tok.text)
-                or dictionaries.metonym_country(tok.text))
+                or dictionaries.split_compound_adjective(tok.text))
 
 
 def companions(head: Token) -> list[Token]:
