@@ -51,12 +51,13 @@ def names(records: tuple[Agreement, ...]) -> list[tuple[str, str]]:
 
 def test_named_agreements_talks_and_processes(pipeline: Pipeline) -> None:
     got = found(pipeline, "Both sides said the Dayton Agreement still held, while envoys in "
-                          "Qatar prepared the Doha talks and the Oslo process stalled.")
+                          "Qatar prepared the Doha talks and the Oslo process stalled.", "Dayton")
     assert names(got) == [("Dayton Agreement", "agreement"), ("Doha talks", "talks"),
                           ("Oslo process", "process")]
     assert got[1].countries == ("QAT",)  # a capital: the dictionary knows its country
     assert got[0].countries == ()  # Dayton is in no country dictionary: nothing guessed
-    assert all(a.named_after and not a.generic for a in got)
+    assert [a.named_after for a in got] == [("Dayton",), ("Doha",), ("Oslo",)]
+    assert not any(a.generic for a in got)
 
 
 def test_repeated_mentions_make_one_record(pipeline: Pipeline) -> None:
@@ -92,8 +93,23 @@ def test_generic_agreements_are_kept_only_with_their_topic(pipeline: Pipeline) -
 
 
 def test_the_treaty_of_a_place(pipeline: Pipeline) -> None:
-    (treaty,) = found(pipeline, "Historians say the Treaty of Lausanne drew the borders.")
+    (treaty,) = found(pipeline, "Historians say the Treaty of Lausanne drew the borders.",
+                      "Lausanne")
     assert treaty.name == "Treaty of Lausanne" and treaty.named_after == ("Lausanne",)
+
+
+def test_long_names_are_whole_and_only_places_are_named_after(pipeline: Pipeline) -> None:
+    (area,) = found(pipeline, "Tariffs fall under the South Asian Free Trade Area Agreement, "
+                              "which Nepal joined in 2006.")
+    assert area.name == "South Asian Free Trade Area Agreement"
+    assert area.named_after == () and area.countries == ()
+
+
+def test_a_headline_names_only_places_and_countries(pipeline: Pipeline) -> None:
+    got = found(pipeline, "Rebels Reject US-Russia Ceasefire\n\nEnvoys Revive Geneva Talks\n\n"
+                          "Critics loved the film The Dead Zone.", "Geneva")
+    assert names(got) == [("US-Russia Ceasefire", "ceasefire"), ("Geneva Talks", "talks")]
+    assert got[0].countries == ("USA", "RUS")
 
 
 def test_weak_heads_need_a_topic_a_country_or_a_place(pipeline: Pipeline) -> None:

@@ -432,3 +432,78 @@ def test_a_short_name_written_only_inside_the_full_name_need_not_be_an_alias() -
     gold = GoldPerson(name="Anna Berg", aliases=("Berg",), role_any=(), required=True)
     assert written_names(gold, "Minister Anna Berg arrived.") == {"anna berg"}
     assert written_names(gold, "Minister Anna Berg arrived. Berg said no.") == {"anna berg", "berg"}
+
+
+# --- averages and evaluators without a pipeline ----------------------------------------
+
+
+def test_an_average_adds_up_exactly_over_parts() -> None:
+    from eventwire.evaluate.base import Average
+
+    # Weighted F1 of three classes (support 3, 1, 2) split over two parts.
+    first = Average.of("acled.weighted_f1", [(0.8, 3), (None, 1)])
+    second = Average.of("acled.weighted_f1", [(0.55, 2)])
+    whole = first + second
+    assert whole.weight == 6 and whole.value == pytest.approx((0.8 * 3 + 0.55 * 2) / 6)
+    assert Average("empty").value is None
+    # A Check rounds sum(support x F1) to whole hits; the Average keeps it exact.
+    assert round(whole.total) / whole.weight != whole.value
+
+
+def test_averages_join_metrics_floors_and_the_report_only_where_used() -> None:
+    from eventwire.evaluate.base import Average
+
+    area = AreaResult("acled", checks=(Check("acled.accuracy", 2, 3),),
+                      averages=(Average("acled.weighted_f1", 1.5, 2),))
+    merged = combine([area, area])
+    assert merged[0].metrics() == {"acled.accuracy": 4 / 6, "acled.weighted_f1": 0.75}
+    report = _report(EvaluatorResult("toy", (area, AreaResult("plain")), documents=("a",)))
+    areas = report.to_dict()["evaluators"][0]["areas"]
+    assert areas[0]["averages"] == [{"name": "acled.weighted_f1", "total": 1.5, "weight": 2,
+                                     "value": 0.75}]
+    assert "averages" not in areas[1]  # other evaluators' report shape is unchanged
+    assert check_floors(report, {"toy": {"acled.weighted_f1": 0.76}})
+    assert not check_floors(report, {"toy": {"acled.weighted_f1": 0.75}})
+
+
+def test_an_evaluator_without_a_pipeline_runs_with_the_paths_alone(tmp_path: Path) -> None:
+    from eventwire.evaluate.runner import needs_pipeline
+
+    seen: list[DataPaths] = []
+
+    def lookups(paths: DataPaths) -> EvaluatorResult:
+        seen.append(paths)
+        return EvaluatorResult("lookups", documents=("names.tsv",))
+
+    register("lookups", needs_pipeline=False)(lookups)
+    try:
+        paths = DataPaths(tmp_path, tmp_path)
+        report = run_evaluation(None, paths, only=["lookups"])
+        assert seen == [paths] and report.results[0].documents == ("names.tsv",)
+        assert report.versions["eventwire"]  # versions without building a pipeline
+        assert not needs_pipeline(["lookups"]) and needs_pipeline(["lookups", "seed"])
+        with pytest.raises(ValueError, match="seed need the extraction pipeline"):
+            run_evaluation(None, paths, only=["lookups", "seed"])
+    finally:
+        del REGISTRY["lookups"]
+
+
+def test_cli_runs_an_evaluator_without_a_pipeline_and_prints_its_average(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from eventwire.cli import evaluate as cli_evaluate
+    from eventwire.evaluate.base import Average, RegisteredEvaluator
+
+    def lookups(paths: DataPaths) -> EvaluatorResult:
+        return EvaluatorResult("lookups", (AreaResult(
+            "gazetteer", averages=(Average("gazetteer.km", 30.0, 4),)),), documents=("x",))
+
+    def no_pipeline(*args: object, **kwargs: object) -> None:
+        raise AssertionError("no pipeline may be built for this evaluator")
+
+    monkeypatch.setitem(REGISTRY, "lookups", RegisteredEvaluator(
+        "lookups", lookups, needs_pipeline=False))
+    monkeypatch.setattr(cli_evaluate, "Pipeline", no_pipeline)
+    result = CliRunner().invoke(app, ["evaluate", "--only", "lookups", "--report",
+                                      str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    assert "gazetteer.km" in result.output and "7.5000 over 4" in result.output

@@ -24,7 +24,9 @@ from eventwire.evaluate import (
     save_floors,
     update_floors,
 )
+from eventwire.evaluate.base import Average
 from eventwire.evaluate.floors import FLOORS_PATH
+from eventwire.evaluate.runner import needs_pipeline
 from eventwire.run import Pipeline
 from eventwire.run.resources import Resources, default_parse_cache
 
@@ -47,12 +49,21 @@ def format_check(c: Check) -> str:
     return f"{c.name:<{NAME_WIDTH}} {_ratio(c.hits, c.total)}"
 
 
+def format_average(a: Average) -> str:
+    """``acled.weighted_f1  0.7904 over 829``: the mean with the weight it is taken over."""
+    value = "-" if a.value is None else f"{a.value:.4f}"
+    weight = f"{a.weight:g}"
+    return f"{a.name:<{NAME_WIDTH}} {value} over {weight}"
+
+
 def _print_area(area: AreaResult, show_misses: bool) -> None:
     typer.echo(f"  {area.area}")
     for s in area.scores:
         typer.echo(f"    {format_score(s)}")
     for c in area.checks:
         typer.echo(f"    {format_check(c)}")
+    for a in area.averages:
+        typer.echo(f"    {format_average(a)}")
     if show_misses:
         for m in area.misses:
             typer.echo(f"      - {m}")
@@ -127,8 +138,11 @@ def evaluate(
     """Score the pipeline on the shared gold data; print precision/recall with denominators."""
     paths = DataPaths.resolve(data, seed)
     try:
-        resources = Resources(parse_cache=default_parse_cache() if parse_cache else None)
-        result = run_evaluation(Pipeline(resources=resources), paths, only=only)
+        pipeline = None
+        if needs_pipeline(only):  # evaluators of resources alone never load the model
+            pipeline = Pipeline(resources=Resources(
+                parse_cache=default_parse_cache() if parse_cache else None))
+        result = run_evaluation(pipeline, paths, only=only)
     except ValueError as e:
         fail(str(e), 2)
     except EventwireError as e:

@@ -4,7 +4,13 @@ An evaluator is a plain function ``(pipeline, paths) -> EvaluatorResult``
 registered by name with :func:`register`; ``eventwire evaluate`` runs them
 all (or those named with ``--only``). Every number keeps its denominator:
 a :class:`Score` holds the counts, never only the ratio, so a report can say
-``found 6/6  P 6/7`` and results over several documents add up exactly.
+``found 6/6  P 6/7`` and results over several documents add up exactly. A mean
+that is not a count ratio (weighted F1, a mean distance) is an :class:`Average`,
+which keeps its weighted sum and its weight for the same reason.
+
+An evaluator that measures something without the extraction pipeline (a
+gazetteer lookup, a dictionary) registers with ``needs_pipeline=False`` and is
+called with the data paths alone, so the spaCy model is never loaded for it.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from eventwire.errors import EvaluationDataMissing
 
@@ -102,21 +108,60 @@ class Check:
 
 
 @dataclass(frozen=True, slots=True)
+class Average:
+    """A weighted mean that is not a count ratio: ``value = total / weight``.
+
+    Weighted F1 over classes is ``total = sum(support x F1)``, ``weight = sum(support)``;
+    a mean error in km is ``total = sum(km)``, ``weight = items``. Keeping both (not the
+    rounded value, and not a :class:`Check` with rounded hits) makes results over several
+    parts add up to the exact weighted mean, and the report shows the weight as its
+    denominator.
+    """
+
+    name: str
+    total: float = 0.0
+    weight: float = 0.0
+
+    @classmethod
+    def of(cls, name: str, pairs: Iterable[tuple[float | None, float]]) -> Average:
+        """The weighted mean of ``(value, weight)`` pairs; pairs without a value count as 0."""
+        total = weight = 0.0
+        for value, w in pairs:
+            total += (value or 0.0) * w
+            weight += w
+        return cls(name, total, weight)
+
+    @property
+    def value(self) -> float | None:
+        """total / weight; None when nothing was weighed."""
+        return self.total / self.weight if self.weight else None
+
+    def __add__(self, other: Average) -> Average:
+        return Average(self.name, self.total + other.total, self.weight + other.weight)
+
+    def metrics(self) -> dict[str, float | None]:
+        return {self.name: self.value}
+
+
+@dataclass(frozen=True, slots=True)
 class AreaResult:
-    """Scores and checks of one area (people, places, ...), with what was missed and why."""
+    """Scores, checks and averages of one area (people, places, ...), with what was missed
+    and why."""
 
     area: str
     scores: tuple[Score, ...] = ()
     checks: tuple[Check, ...] = ()
     misses: tuple[str, ...] = ()
+    averages: tuple[Average, ...] = ()
 
     def __add__(self, other: AreaResult) -> AreaResult:
         return AreaResult(self.area, _add_named(self.scores, other.scores),
-                          _add_named(self.checks, other.checks), self.misses + other.misses)
+                          _add_named(self.checks, other.checks), self.misses + other.misses,
+                          _add_named(self.averages, other.averages))
 
     def metrics(self) -> dict[str, float | None]:
         out: dict[str, float | None] = {}
-        for item in (*self.scores, *self.checks):
+        for item in (*self.scores, *self.checks, *self.averages):
             out.update(item.metrics())
         return out
 
@@ -170,17 +215,22 @@ def _result_dict(result: EvaluatorResult) -> dict[str, Any]:
         "skipped": result.skipped,
         "documents": list(result.documents),
         "metrics": result.metrics(),
-        "areas": [
-            {
-                "area": a.area,
-                "scores": [{"name": s.name, "found": s.found, "required": s.required,
-                            "correct": s.correct, "emitted": s.emitted} for s in a.scores],
-                "checks": [{"name": c.name, "hits": c.hits, "total": c.total} for c in a.checks],
-                "misses": list(a.misses),
-            }
-            for a in result.areas
-        ],
+        "areas": [_area_dict(a) for a in result.areas],
     }
+
+
+def _area_dict(a: AreaResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "area": a.area,
+        "scores": [{"name": s.name, "found": s.found, "required": s.required,
+                    "correct": s.correct, "emitted": s.emitted} for s in a.scores],
+        "checks": [{"name": c.name, "hits": c.hits, "total": c.total} for c in a.checks],
+        "misses": list(a.misses),
+    }
+    if a.averages:  # areas without averages keep the report shape they always had
+        out["averages"] = [{"name": v.name, "total": v.total, "weight": v.weight,
+                            "value": v.value} for v in a.averages]
+    return out
 
 
 def combine(results: Iterable[AreaResult]) -> tuple[AreaResult, ...]:
@@ -207,25 +257,37 @@ class DataPaths:
 
 
 Evaluator = Callable[["Pipeline", DataPaths], EvaluatorResult]
+# An evaluator registered with ``needs_pipeline=False``: called with the data paths alone.
+DataEvaluator = Callable[[DataPaths], EvaluatorResult]
+F = TypeVar("F", bound=Callable[..., EvaluatorResult])
 
 
 @dataclass(frozen=True, slots=True)
 class RegisteredEvaluator:
     name: str
-    func: Evaluator
+    func: Callable[..., EvaluatorResult]  # Evaluator, or DataEvaluator if not needs_pipeline
     description: str = ""
+    needs_pipeline: bool = True
 
 
 REGISTRY: dict[str, RegisteredEvaluator] = {}
 
 
-def register(name: str, *, description: str = "") -> Callable[[Evaluator], Evaluator]:
-    """Register an evaluator under ``name``; later evaluators plug in the same way."""
+def register(name: str, *, description: str = "",
+             needs_pipeline: bool = True) -> Callable[[F], F]:
+    """Register an evaluator under ``name``; later evaluators plug in the same way.
 
-    def wrap(func: Evaluator) -> Evaluator:
+    Args:
+        name: what ``eventwire evaluate --only`` and floors.json call it.
+        description: one line for listings.
+        needs_pipeline: False for an evaluator of resources alone (``(paths) -> result``,
+            e.g. gazetteer lookups); it runs without building the extraction pipeline.
+    """
+
+    def wrap(func: F) -> F:
         if name in REGISTRY and REGISTRY[name].func is not func:
             raise ValueError(f"evaluator {name!r} is already registered")
-        REGISTRY[name] = RegisteredEvaluator(name, func, description)
+        REGISTRY[name] = RegisteredEvaluator(name, func, description, needs_pipeline)
         return func
 
     return wrap
@@ -238,10 +300,18 @@ def require_file(path: Path, what: str) -> Path:
     return path
 
 
-def run_evaluator(entry: RegisteredEvaluator, pipeline: Pipeline,
+def run_evaluator(entry: RegisteredEvaluator, pipeline: Pipeline | None,
                   paths: DataPaths) -> EvaluatorResult:
-    """Run one evaluator; missing data become a ``skipped`` result, never a faked score."""
+    """Run one evaluator; missing data become a ``skipped`` result, never a faked score.
+
+    Raises:
+        ValueError: the evaluator needs a pipeline and ``pipeline`` is None.
+    """
+    if entry.needs_pipeline and pipeline is None:
+        raise ValueError(f"evaluator {entry.name!r} needs the extraction pipeline")
     try:
+        if not entry.needs_pipeline:
+            return entry.func(paths)
         return entry.func(pipeline, paths)
     except EvaluationDataMissing as e:
         log.warning("evaluator %s skipped: %s", entry.name, e.message)

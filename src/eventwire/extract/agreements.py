@@ -16,9 +16,11 @@ generic names that stand for one agreement of the article ("a ceasefire agreemen
   de-escalation, buffer, ...) before it.
 
 Heads that are as often commercial, sporting or domestic (deal, plan, summit, format,
-track, protocol, ...) need more: a topic ("the Iran nuclear deal", "the Arab Peace
+track, protocol, zone ...) need more: a topic ("the Iran nuclear deal", "the Arab Peace
 Initiative") or a name that is a country or a place ("the Normandy format", "the Kyoto
-Protocol"). A head that modifies another noun ("the Conference League") heads nothing.
+Protocol"; "The Dead Zone" is a film). In a title-cased line every word looks like a
+name, so there only places and countries are ("Envoys Revive Geneva Talks"). A head
+that modifies another noun ("the Conference League") heads nothing.
 Repeated mentions are merged into one record per family of kind and
 name: "the Geneva talks" and "the Geneva process" are one process, "the
 Turkish-Russian agreement" and "the agreements between Russia and Turkey" one agreement.
@@ -62,7 +64,7 @@ HEADS = {
     "zone": "zone",
 }
 WEAK_HEADS = frozenset("deal understanding declaration summit conference track initiative "
-                       "plan roadmap format protocol".split())
+                       "plan roadmap format protocol zone".split())
 # Heads whose unnamed mention is never kept, even with a topic ("the ceasefire").
 NEVER_GENERIC = frozenset({"ceasefire", "truce", "armistice", "understanding", "declaration",
                            "summit", "conference", "track", "initiative", "roadmap",
@@ -89,12 +91,19 @@ NOT_NAMES = frozenset(
     "friday saturday sunday january february march april may june july august september "
     "october november december".split())
 NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "LAW", "EVENT", "PERSON"})
+# What a name word must be in a title-cased line, where every word is capitalised.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+TITLE_CASED_SHARE = 0.6  # of a sentence's longer words capitalised: a headline's casing
 NOT_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                              "QUANTITY"})
 # "Memorandum of Understanding" names a kind of text, not one agreement.
 NOT_OF_NAMES = frozenset({"understanding", "intent", "cooperation", "agreement", "principles"})
 PLACE_NAME_MIN_POPULATION = 100_000
-MAX_NAME_WORDS = 4
+# Words of names that the gazetteer also holds as some division ("South" in Cameroon) but
+# that in an agreement's name describe, not name, a place.
+NOT_PLACE_WORDS = frozenset("north south east west northern southern eastern western central "
+                            "upper lower greater new free united".split())
+MAX_NAME_WORDS = 5
 SKIPPED_BLOCKS = frozenset({"byline"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 
@@ -108,6 +117,7 @@ class _Mention:
     kind: str
     head: str
     name_words: tuple[str, ...]  # the proper-name words, as written
+    named_after: tuple[str, ...]  # those that name a country or a place
     topics: tuple[str, ...]
     countries: tuple[str, ...] = ()
     generic: bool = False
@@ -162,9 +172,9 @@ def _mention(tok: Token, kind: str, pb: ParsedBlock, text: str, *,
              place_word: Any) -> _Mention | None:
     head = tok.lemma_.lower() if tok.lower_ not in HEADS else tok.lower_
     left, topics = _topics_before(tok)
-    names = _name_before(left)
+    names = _name_before(left, place_word=place_word)
     end_tok = tok
-    of_names = _of_name(tok) if not names else []
+    of_names = _of_name(tok, place_word=place_word) if not names else []
     if of_names:
         names, end_tok = of_names, of_names[-1]
     between = _between_countries(tok)
@@ -190,6 +200,7 @@ def _mention(tok: Token, kind: str, pb: ParsedBlock, text: str, *,
         span=pb.span(start_char, end_char, text),
         sentence=pb.span(sent.start_char, sent.end_char, text),
         kind=kind, head=head, name_words=name_words, topics=tuple(topics),
+        named_after=tuple(w for w in name_words if _names_a_place(w, place_word)),
         countries=tuple(dict.fromkeys(countries)), generic=generic,
         between=tuple(c for c, _ in between),
         of_countries=bool(name_words) and all(_country_words(w) for w in name_words))
@@ -228,19 +239,20 @@ def _word_before(doc: Any, i: int) -> tuple[int, str | None]:
     return j, word
 
 
-def _name_before(first: Token) -> list[Token]:
+def _name_before(first: Token, *, place_word: Any = None) -> list[Token]:
     """The proper-name tokens right before ``first`` ("Minsk", "Turkish - Russian")."""
     doc = first.doc
     names: list[Token] = []
     i = first.i - 1
+    strict = place_word or _no_place if _title_cased(first.sent) else None
     while i >= first.sent.start:
         tok = doc[i]
         if tok.text in _HYPHENS and names and i - 1 >= first.sent.start \
-                and _is_name_word(doc[i - 1]):
+                and _is_name_word(doc[i - 1], strict=strict):
             names.insert(0, tok)
             i -= 1
             continue
-        if not _is_name_word(tok) or _word_count(names) >= MAX_NAME_WORDS:
+        if not _is_name_word(tok, strict=strict) or _word_count(names) >= MAX_NAME_WORDS:
             break
         names.insert(0, tok)
         i -= 1
@@ -251,26 +263,49 @@ def _word_count(tokens: Sequence[Token]) -> int:
     return sum(1 for t in tokens if t.text not in _HYPHENS)
 
 
-def _is_name_word(tok: Token) -> bool:
-    """A capitalised word that can be part of a name: a proper noun, a country word."""
+def _title_cased(sent: Any) -> bool:
+    """A headline-cased sentence: most of its longer words capitalised, hardly one not
+    (a sentence with a long name still has its lowercase verbs and prepositions)."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    upper = sum(1 for w in words if w[:1].isupper())
+    return (len(words) >= 3 and upper >= TITLE_CASED_SHARE * len(words)
+            and len(words) - upper <= 1)
+
+
+def _no_place(word: str) -> bool:
+    return False
+
+
+def _is_name_word(tok: Token, *, strict: Any = None) -> bool:
+    """A capitalised word that can be part of a name: a proper noun, a country word.
+
+    ``strict`` (in a title-cased line, the ``place_word`` test): only places, peoples and
+    countries.
+    """
     text = tok.text
     if not text[:1].isupper() or text.lower() in NOT_NAMES:
         return False
     if tok.ent_type_ in NOT_NAME_LABELS or tok.tag_ == "POS":
         return False
+    country = (dictionaries.country_by_word(text) or dictionaries.metonym_country(text)
+               or dictionaries.split_compound_adjective(text))
+    if strict is not None:
+        return tok.ent_type_ in PLACE_LABELS or bool(country) or strict(text)
     if tok.tag_ in ("NNP", "NNPS") or tok.ent_type_ in NAME_LABELS:
         return True
-    return dictionaries.country_by_word(text) is not None
+    return bool(country)
 
 
-def _of_name(head: Token) -> list[Token]:
+def _of_name(head: Token, *, place_word: Any = None) -> list[Token]:
     """"the Treaty of Lausanne": the proper names after a capitalised head's "of"."""
     doc = head.doc
     if not head.text[:1].isupper() or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of":
         return []
     names: list[Token] = []
     i = head.i + 2
-    while i < head.sent.end and _is_name_word(doc[i]) and len(names) < MAX_NAME_WORDS:
+    strict = place_word or _no_place if _title_cased(head.sent) else None
+    while i < head.sent.end and _is_name_word(doc[i], strict=strict) \
+            and len(names) < MAX_NAME_WORDS:
         names.append(doc[i])
         i += 1
     if not names or names[0].lower_ in NOT_OF_NAMES:
@@ -314,6 +349,13 @@ def _name_words(names: Sequence[Token]) -> tuple[str, ...]:
             words.append(tok.text)
         glue = False
     return tuple(words)
+
+
+def _names_a_place(word: str, place_word: Any) -> bool:
+    """A name word that is a country's (name, adjective, capital) or a place's."""
+    if _countries([word]):
+        return True
+    return place_word is not None and place_word(word)
 
 
 def _country_words(word: str) -> tuple[str, ...]:
@@ -365,6 +407,8 @@ def _place_word(ctx: Context) -> Any:
         return None
 
     def is_place(word: str) -> bool:
+        if word.lower() in NOT_PLACE_WORDS:
+            return False
         entries = gazetteer.lookup(word).entries
         return any(e.feature_class == "A" or e.population >= PLACE_NAME_MIN_POPULATION
                    for e in entries[:5])
@@ -404,7 +448,7 @@ def _record(group: Sequence[_Mention], places: Sequence[Place]) -> Agreement:
     first_seen = [_display(m.span.text) for m in group]
     name = max(names, key=lambda n: (names[n], -first_seen.index(n)))
     kinds = Counter(m.kind for m in group)
-    named_after = tuple(dict.fromkeys(w for m in group for w in m.name_words))
+    named_after = tuple(dict.fromkeys(w for m in group for w in m.named_after))
     countries = tuple(dict.fromkeys(c for m in group for c in m.countries))
     place_ids = tuple(p.id for p in places
                       if any(dictionaries.fold(p.name) == dictionaries.fold(w)
