@@ -171,6 +171,21 @@ def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
     ("Hundreds of people protested against the shelling of their town.", "Peaceful protest"),
     ("Protesters demanded the release of detained activists.", "Peaceful protest"),
     ("Police arrested five people for organising an unauthorised protest.", "Arrests"),
+    ("The first batch of fighter jets arrived from abroad to bolster the air force.",
+     "Change to group/activity"),
+    ("The rebels received a shipment of weapons from abroad.", "Change to group/activity"),
+    ("Police stepped up patrols in the area after the attack.", "Change to group/activity"),
+    ("The army destroyed a rocket launcher belonging to the militants.",
+     "Disrupted weapons use"),
+    ("The militants' drone was downed by the army.", "Disrupted weapons use"),
+    ("Protesters set a police car on fire during the demonstration.",
+     "Violent demonstration"),
+    ("Protesters were tear-gassed by police outside the parliament.",
+     "Protest with intervention"),
+    ("Two protesters died of gunshot wounds after police opened fire.",
+     "Excessive force against protesters"),
+    ("Soldiers beat protesters to death, witnesses said.",
+     "Excessive force against protesters"),
     ("The authorities detained the leader of the protest movement at his home.", "Arrests"),
 ])
 def test_codebook_wordings_name_the_sub_event_type(text: str, expected: str) -> None:
@@ -185,6 +200,7 @@ def test_a_kidnapper_set_upon_by_a_crowd_is_mob_violence_not_an_abduction() -> N
 @pytest.mark.parametrize("text", [
     "An Iranian blogger has been jailed for ten years for his posts.",
     "The film's star demonstrated a remarkable range in the second act.",
+    "The airline has taken delivery of six new aircraft and expects more next year.",
 ])
 def test_words_that_need_a_conflict_context_stay_unlabelled(text: str) -> None:
     assert sub(text) is None
