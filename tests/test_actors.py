@@ -118,3 +118,9 @@ def test_a_body_named_with_a_person_is_the_body(pipeline: Pipeline) -> None:
                   "U.N. Secretary-General Maria Lund said no.")
     assert mission.org_id and mission.code and mission.code.startswith("IGO")
     assert envoy.person_id and envoy.code and envoy.code.startswith("IGOUNO")
+
+
+@pytest.mark.model
+def test_a_listed_body_keeps_the_home_its_entry_gives(pipeline: Pipeline) -> None:
+    (group,) = _subjects(pipeline, "In a statement from Paris, Hezbollah denied it.")[0]
+    assert group.org_id and group.code == "LBN" and group.sector == "REB"

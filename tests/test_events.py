@@ -189,6 +189,26 @@ def test_scores_of_victims_is_no_sports_copy(pipeline: Pipeline) -> None:
     assert [e.plover_type for e in found][:1] == ["ASSAULT"]
 
 
+def test_claiming_anothers_attack_is_an_accusation(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Ecuador claimed that Peruvian troops had shelled its border posts.")
+    by_type = {e.plover_type: e for e in found}
+    assert by_type["DISAPPROVE"].cameo_code == "112" and codes(by_type["DISAPPROVE"].sources) == [
+        "ECU"]
+    assert codes(by_type["FIGHT"].sources) == ["PER"]  # the claimed act stays an event
+
+
+def test_wanting_another_actor_to_act_is_an_appeal(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Germany wants Poland to reopen the border crossings.")
+    assert [(e.plover_type, e.cameo_code, codes(e.sources)) for e in found][:1] == [
+        ("DEMAND", "020", ["DEU"])]
+
+
+def test_what_is_received_was_given_by_the_from_phrase(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Bolivian rebels received weapons from the Chilean army.")
+    assert (e.plover_type, e.cameo_code) == ("AID", "072")
+    assert codes(e.sources) == ["CHL"] and codes(e.targets) == ["BOL"]
+
+
 # --------------------------------------------------------------------------- contract
 
 

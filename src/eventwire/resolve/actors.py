@@ -355,8 +355,13 @@ class ActorResolver:
             kind = (entry.kind if entry else None) or org.kind
             if kind == "media":
                 continue
-            code = (entry.code if entry and entry.code and entry.code.startswith("IG")
-                    else None) or org.country or (entry.code if entry else None)
+            # The dictionary knows a listed body's home (or that it has none) better
+            # than the sentence around its name does.
+            if entry is not None and (entry.code or entry.country):
+                code = entry.code if entry.code and entry.code.startswith(("IG", "NGO", "IMG")) \
+                    else (entry.country or entry.code)
+            else:
+                code = org.country
             if code is None and kind == "igo":
                 code = "IGO"
             code = (code[:3] if code and len(code) > 3 and iso3(code[:3]) else code)

@@ -119,7 +119,9 @@ def _merge(first: Event, other: Event) -> Event:
 
 def _code_sentence(sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: Lexicon,
                    resolver: ActorResolver) -> Iterator[_Draft]:
-    triggers = find_triggers(sent, lex) + _must_demands(sent, lex)
+    found = find_triggers(sent, lex)
+    triggers = sorted(found + _must_demands(sent, lex) + _appeals(sent, lex)
+                      + _allegations(sent, lex, found), key=lambda t: t.token.i)
     if not triggers:
         return
     metaphorical = _sports_copy(sent, lex)
@@ -193,6 +195,46 @@ def _must_demands(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
                                             for c in comp.children):
                 rule = TriggerRule("say", "must", "VERB", (), "100", "DEMAND", None, (),
                                    "speech verb with a 'must' clause")
+                out.append(Trigger(tok, rule))
+                break
+    return out
+
+
+_HOSTILE = frozenset({"ASSAULT", "FIGHT", "COERCE", "THREATEN", "SANCTION", "DISAPPROVE",
+                      "REJECT", "MOBILIZE"})
+
+
+def _allegations(sent: SpacySpan, lex: Lexicon, found: Sequence[Trigger]) -> list[Trigger]:
+    """"The ministry claimed that the rebels had shelled the town": whoever claims
+    another's hostile act accuses them (CAMEO 112); the act stays an event of its own."""
+    hostile = {t.token.i for t in found if t.verbal and t.rule.plover in _HOSTILE}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or not lex.in_class(tok.lemma_.lower(), "allegeverb"):
+            continue
+        if any(c.dep_ == "ccomp" and c.i in hostile for c in tok.children):
+            rule = TriggerRule(tok.lemma_.lower(), None, "VERB", (), "112", "DISAPPROVE",
+                               "allege", (), "claim of another's hostile act")
+            out.append(Trigger(tok, rule))
+    return out
+
+
+def _appeals(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
+    """"Washington wants Moscow to withdraw": wanting another actor to act is an appeal
+    to them (CAMEO 02)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or not lex.in_class(tok.lemma_.lower(), "appealverb"):
+            continue
+        own = {c.i for c in tok.children if c.dep_ == "nsubj"}
+        for comp in tok.children:
+            if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ != "VERB":
+                continue
+            other = [c for c in comp.children if c.dep_ == "nsubj" and c.i not in own
+                     and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))]
+            if own and other:
+                rule = TriggerRule(tok.lemma_.lower(), None, "VERB", (), "020", "DEMAND",
+                                   None, (), "wanting another actor to act")
                 out.append(Trigger(tok, rule))
                 break
     return out

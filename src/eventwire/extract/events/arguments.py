@@ -100,6 +100,10 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         sources = _subject(verb.head, lex)
     else:
         sources = _subject(verb, lex)
+    if lex.in_class(verb.lemma_.lower(), "recipientverb") and not _passive(verb):
+        givers = _pobjs(verb, frozenset({"from"}))
+        if givers:  # "rebels received arms from the government": the government gave
+            return Arguments(tuple(givers), tuple(sources))
     if _passive(verb):
         targets = _children(verb, ("nsubjpass",))
         if not targets and verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
