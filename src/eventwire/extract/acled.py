@@ -134,7 +134,7 @@ _PROTEST_REASON = re.compile(
 # Words before a capture cue that make it a failed or ongoing try, fought over but not taken.
 _ATTEMPT = re.compile(
     r"\b(?:attempts?|attempted|attempting|tried|trying|try|tries|bid|sought|seeking|efforts?|"
-    r"push(?:ing)?|aim(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:\w+\s+)?to\s+(?:[\w'’-]+\s+){0,2}$",
+    r"push(?:ing)?|aim(?:ed|ing)?|fail(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE)
 # "by" names the taker, unless it names who held the place before ("villages held by rebels").
 _BY = re.compile(r"(?<!held )(?<!controlled )(?<!occupied )(?<!run )\bby (?:the )?", re.IGNORECASE)
