@@ -115,6 +115,12 @@ _UNREAL = re.compile(
     r"possible|potential|prevent(?:ed|ing)?|avert(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE)
 _UNREAL_REACH = 40
+# An event named as what came before or prompted the reported one ("retook the village after
+# heavy shelling") is background: its cue weighs a little less, enough to lose a tie.
+_ANTECEDENT = re.compile(
+    r"\b(?:after|following|amid|despite|in retaliation for|in response to|in revenge for)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+ANTECEDENT_SHARE = 0.9
 # What a protest was against or demanded: background to the protest, not a new event.
 _PROTEST_OBJECT = re.compile(
     r"\b(?:protest\w*|rall(?:y|ies|ied)|demonstrat\w*|march(?:ed|es|ing)?|vigils?|sit-ins?)\s+"
@@ -327,6 +333,8 @@ def _find_hits(lexicon: Lexicon, text: str) -> list[_Hit]:
         m = _first_asserted(cue.pattern, text, cue.label)
         if m:
             weight = cue.weight * (LEAD_BONUS if m.start() < lead else 1.0)
+            if _ANTECEDENT.search(text, max(0, m.start() - _UNREAL_REACH), m.start()):
+                weight *= ANTECEDENT_SHARE
             hits.append(_Hit(_attempted(cue.label, text, m.start()), weight, m.start(), m.end()))
     return _drop_nested(hits)
 
