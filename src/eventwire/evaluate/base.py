@@ -304,11 +304,9 @@ def run_evaluator(entry: RegisteredEvaluator, pipeline: Pipeline | None,
                   paths: DataPaths) -> EvaluatorResult:
     """Run one evaluator; missing data become a ``skipped`` result, never a faked score.
 
-    Raises:
-        ValueError: the evaluator needs a pipeline and ``pipeline`` is None.
+    ``pipeline`` may be None for an evaluator that ignores it (``run_evaluation`` checks
+    ``needs_pipeline`` before it gets here).
     """
-    if entry.needs_pipeline and pipeline is None:
-        raise ValueError(f"evaluator {entry.name!r} needs the extraction pipeline")
     try:
         if not entry.needs_pipeline:
             return entry.func(paths)
