@@ -209,6 +209,15 @@ def test_what_is_received_was_given_by_the_from_phrase(pipeline: Pipeline) -> No
     assert codes(e.sources) == ["CHL"] and codes(e.targets) == ["BOL"]
 
 
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast on Monday, with at least 300 people killed.",
+    "Hurricane Ivan swept across the islands. Ivan killed about 40 people in 2004.",
+])
+def test_victims_and_storms_are_no_attackers(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text)
+                if e.plover_type in ("ASSAULT", "FIGHT", "COERCE")]
+
+
 # --------------------------------------------------------------------------- contract
 
 

@@ -252,6 +252,10 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     sources = _distinct(sources)
     if not any(a.code or a.sector or a.person_id or a.org_id for a in sources):
         return None
+    if rule.plover in VIOLENT and not any(a.code or a.sector for a in sources):
+        # A bare name with no country, office or force behind it ("Mitch killed 10,000")
+        # is more often a storm, a film or a player than a party to violence.
+        return None
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
     status = status_of(tok, lex)
     if rule.cameo == "100" and rule.particle == "must":

@@ -91,6 +91,9 @@ def _passive(verb: Token) -> bool:
     gunmen", "the rebel-held town captured by the army")."""
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj", "ccomp", "pcomp") and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children):
+        return True  # "with 23 people killed": a participle without "have" or object is passive
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
