@@ -195,6 +195,27 @@ def test_a_head_noun_picks_the_division_over_the_town() -> None:
     assert choose([town, division], GeoContext(), want="town").entry is town
 
 
+def test_other_names_near_a_small_namesake_outweigh_a_capital_abroad() -> None:
+    # A suburb named like a capital, in a story naming two other towns of its county.
+    capital = entry(1, 53.3, -6.2, cc="IE", pop=1_000_000, fcode="PPLC")
+    suburb = entry(2, 40.1, -83.1, cc="US", pop=45_000)
+    county = ((39.9, -83.0, "US.OH"), (31.0, -97.0, "US.TX"))
+    town = ((39.9, -83.1, "US.OH"),)
+    us = {"US": 1.0}
+    assert choose([capital, suburb], GeoContext(us, cohort=(county, town))).entry is suburb
+    # Readings of the other names far from both leave the capital in front.
+    far = ((10.0, 10.0, None),)
+    assert choose([capital, suburb], GeoContext(us, cohort=(far, far))).entry is capital
+
+
+def test_a_states_name_is_the_state_not_a_village_named_after_it() -> None:
+    state = Entry(1, "Florida", 27.8, -83.7, "US", "FL", None, "A", "ADM1", 16_000_000)
+    village = Entry(2, "Florida", 41.3, -74.4, "US", "NY", None, "P", "PPL", 2_900)
+    ctx = GeoContext({"US": 2.0}, anchors=[Anchor(41.0, -74.0)], admins={"US.NY": 1.0})
+    assert choose([state, village], ctx, exact=frozenset({1, 2})).entry is state
+    assert choose([state, village], ctx, want="town", exact=frozenset({1, 2})).entry is village
+
+
 def test_distance_is_great_circle_kilometres() -> None:
     assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
     assert distance_km(35.0, 36.0, 35.0, 36.0) == 0

@@ -137,3 +137,10 @@ def test_a_street_the_gazetteer_lacks_is_placed_at_its_town(pipeline: Pipeline) 
     (road,) = named(places, "Pinhook Road")
     assert road.geonameid is None and road.geo_precision == 2 and road.country_code == "US"
     assert near(road, 30.2, -92.0)
+
+
+def test_a_seat_of_power_stands_in_its_capital(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The president pardoned a turkey at the White House on "
+                                 "Tuesday before flying to Ohio.")
+    (house,) = named(places, "White House")
+    assert house.country_code == "US" and near(house, 38.9, -77.0)

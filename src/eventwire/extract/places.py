@@ -36,8 +36,10 @@ from eventwire.resolve.gazetteer.resolve import (
     Anchor,
     Choice,
     GeoContext,
+    Reading,
     choose,
     nearest_anchor_km,
+    score,
 )
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.resolve.gazetteer import Entry, Gazetteer
 
-VERSION = "places.rules.v2"
+VERSION = "places.rules.v3"
 WEAK_NEAR_KM = 150.0
 # How much more the other names must say for a division's country than for the namesake
 # country: one confident town of it (0.5 x confidence) is not yet enough.
@@ -67,6 +69,8 @@ LOCAL_HEADS = frozenset(
     "cathedral mosque school library hall station airport stadium mall market campus "
     "courthouse township twp twp. creek lake river".split())
 LOCAL_TOWN_CONFIDENCE = 0.6
+# How many readings of each name the cohort keeps (most likely first).
+COHORT_READINGS = 6
 # Tagger labels a missed town name often carries; its tokens may start a weak mention.
 WEAK_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 WEAK_CITY_POPULATION = 50_000
@@ -505,13 +509,39 @@ def _resolve_name(m: _Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None
         entry = _country_entry(gaz, m.country)
         if entry is not None:
             return Choice(entry, 0.95, 10.0)
+    # Only a name tagged as a place: an untagged "Kremlin" is the body, not somewhere.
+    seat = None if m.weak else _seat_of_power(m.span.text, gaz)
+    if seat is not None:
+        return seat
     text, want = _without_head(m.span.text, m.want)
     match = gaz.lookup(text)
-    if not match.entries and text != m.span.text:
-        match = gaz.lookup(m.span.text)
+    if text != m.span.text:
+        # "Kansas City" and "Grove City" are names of their own, not "Kansas" with a head;
+        # "Karak District" is the district of Karak, whatever else bears the longer name.
+        whole = gaz.lookup(m.span.text)
+        if not match.entries or (want == "town" and whole.entries and not whole.loose):
+            match, text = whole, m.span.text
     key = name_key(text)
     exact = frozenset(e.geonameid for e in match.entries if name_key(e.name) == key)
     return choose(match.entries, geo, want=want, loose=match.loose, exact=exact)
+
+
+def _seat_of_power(text: str, gaz: Gazetteer) -> Choice | None:
+    """A seat of power that is not a town ("the White House", "the Kremlin") is in the capital.
+
+    Whether it speaks for the government (a metonym) is decided apart; either way
+    it stands in the capital, not in a village that shares its name.
+    """
+    country = dictionaries.metonym_country(text)
+    if country is None or text in country.capitals:
+        return None
+    for capital in country.capitals:
+        towns = [e for e in gaz.lookup(capital).entries
+                 if e.country_code == country.iso2 and e.feature_class == "P"]
+        if towns:
+            best = max(towns, key=lambda e: (e.feature_code == "PPLC", e.population))
+            return Choice(best, 0.9, 8.0)
+    return None
 
 
 _TRAILING_HEAD = re.compile(r"\s+(city|town|village|province|governorate|state|region|district)$",
@@ -555,6 +585,8 @@ class Evidence:
     admins: Counter[str] = field(default_factory=Counter)
     own_countries: dict[str, Counter[str]] = field(default_factory=dict)
     own_admins: dict[str, Counter[str]] = field(default_factory=dict)
+    # Per name, the points of its likeliest readings (see _cohort).
+    cohort: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
 
     def add(self, key: str, *, country: str | None = None, admin: str | None = None,
             weight: float) -> None:
@@ -569,7 +601,8 @@ class Evidence:
         """The context for resolving ``key``: everything but what ``key`` itself said."""
         return GeoContext(countries=_minus(self.countries, self.own_countries.get(key)),
                           anchors=anchors,
-                          admins=_minus(self.admins, self.own_admins.get(key)))
+                          admins=_minus(self.admins, self.own_admins.get(key)),
+                          cohort=tuple(pts for k, pts in self.cohort.items() if k != key))
 
 
 def _minus(total: Counter[str], own: Counter[str] | None) -> dict[str, float]:
@@ -616,7 +649,32 @@ def _resolved_evidence(mentions: list[_Mention], ctx: Context, gaz: Gazetteer,
             ev.add(m.key, admin=c.entry.admin1_code, weight=0.5 * c.confidence)
     for code in _admins_of_bodies(ctx, gaz):
         ev.add("", admin=code, weight=0.5)
+    ev.cohort = _cohort(mentions, gaz, named)
     return ev
+
+
+def _cohort(mentions: list[_Mention], gaz: Gazetteer,
+            named: Evidence) -> dict[str, tuple[Reading, ...]]:
+    """Each town or division name's likeliest readings, whether or not it was resolved surely.
+
+    Local news names several places of one county ("Columbus", "Franklin County",
+    "Grove City"), none of them sure on its own; readings of different names that
+    lie close together support each other.
+    """
+    out: dict[str, tuple[tuple[float, float], ...]] = {}
+    for m in mentions:
+        if m.metonym or m.country is not None or m.fixed_name or m.key in out:
+            continue
+        if m.key in GENERIC_WORDS:
+            continue
+        geo = named.context(m.key, [])
+        entries = [e for e in gaz.lookup(m.span.text).entries
+                   if e.feature_class in ("P", "A") and e.feature_code != "PCLI"]
+        entries.sort(key=lambda e: -score(e, geo))
+        if entries:
+            out[m.key] = tuple((e.lat, e.lon, e.admin1_code)
+                               for e in entries[:COHORT_READINGS])
+    return out
 
 
 def _place_within_towns(mentions: list[_Mention]) -> None:

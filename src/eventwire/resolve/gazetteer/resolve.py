@@ -36,6 +36,15 @@ NEAR_BONUS = ((50.0, 3.5), (200.0, 2.5), (600.0, 1.0))
 FAR_KM = 1000.0
 SMALL_POPULATION = 100_000
 CLEAR_FOCUS = 2.0
+# Other names with a likely reading this close support a candidate, up to COHORT_CAP names.
+COHORT_KM = 100.0
+COHORT_BONUS = 1.5
+COHORT_CAP = 3
+COHORT_CANDIDATES = 6
+
+
+# One likely reading of a name in the article: its point and full admin1 code.
+Reading = tuple[float, float, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +61,8 @@ class GeoContext:
     countries: dict[str, float] = field(default_factory=dict)  # ISO2 -> weight
     anchors: list[Anchor] = field(default_factory=list)
     admins: dict[str, float] = field(default_factory=dict)  # admin1 code "US.MN" -> weight
+    # The likeliest readings of the article's other names, one tuple of points per name.
+    cohort: tuple[tuple[Reading, ...], ...] = ()
 
     @property
     def has_focus(self) -> bool:
@@ -104,6 +115,19 @@ def score(entry: Entry, ctx: GeoContext, *, want: str | None = None, loose: bool
     return s
 
 
+def cohort_support(entry: Entry, cohort: Sequence[Sequence[Reading]]) -> int:
+    """How many of the article's other names have a likely reading near ``entry``.
+
+    Near a town means within COHORT_KM; a first-level division is supported by
+    readings inside it (its point is only the middle of its towns).
+    """
+    code = entry.admin1_code
+    if entry.feature_code == "ADM1":
+        return sum(any(c == code for _, _, c in pts) for pts in cohort) if code else 0
+    return sum(any(distance_km(entry.lat, entry.lon, lat, lon) <= COHORT_KM
+                   for lat, lon, _ in pts) for pts in cohort)
+
+
 def is_far_namesake(entry: Entry, ctx: GeoContext) -> bool:
     """A small place in a country the article is not about, far from all its places.
 
@@ -121,6 +145,43 @@ def is_far_namesake(entry: Entry, ctx: GeoContext) -> bool:
     return max(ctx.countries.values(), default=0.0) >= CLEAR_FOCUS
 
 
+def _without_towns_named_after_divisions(entries: Sequence[Entry],
+                                         exact: frozenset[int]) -> Sequence[Entry]:
+    """A state's own name names the state: drop the small towns of its country named after it.
+
+    "Florida" in a story that also names New York is the state, however near
+    the village of Florida, New York lies; only a head noun ("the town of
+    Florida") asks for the town.
+    """
+    countries = {e.country_code for e in entries
+                 if e.feature_code == "ADM1" and e.geonameid in exact}
+    if not countries:
+        return entries
+    return [e for e in entries if not (e.feature_class == "P" and e.country_code in countries
+                                       and e.population < SMALL_POPULATION)]
+
+
+def _with_cohort(scored: list[tuple[float, Entry]],
+                 ctx: GeoContext) -> list[tuple[float, Entry]]:
+    """Add the cohort's support to the likeliest readings only.
+
+    A name borne by a hundred towns ("Washington") always has one near the
+    article's other places; only readings already among the likeliest
+    COHORT_CANDIDATES may gain from being near them.
+    """
+    top = scored[:COHORT_CANDIDATES]
+    # A state's or a country's name is the state or the country in news, not one of the
+    # villages named after it that happens to lie near the article's towns ("Florida, NY").
+    division = any(e.feature_code in ("ADM1", "PCLI") for _, e in top)
+    out = []
+    for rank, (s, e) in enumerate(scored):
+        if (rank < COHORT_CANDIDATES and e.feature_code != "PCLI"
+                and not (division and e.feature_class == "P")):
+            s += COHORT_BONUS * min(COHORT_CAP, cohort_support(e, ctx.cohort))
+        out.append((s, e))
+    return sorted(out, key=lambda t: (-t[0], t[1].geonameid))
+
+
 def choose(entries: Sequence[Entry], ctx: GeoContext, *, want: str | None = None,
            loose: bool = False, exact: frozenset[int] = frozenset()) -> Choice | None:
     """The best-scoring entry, or None when there is none or it is a far namesake.
@@ -132,11 +193,15 @@ def choose(entries: Sequence[Entry], ctx: GeoContext, *, want: str | None = None
         loose: the candidates matched only on the loose (transliteration) key.
         exact: ids whose official name is exactly the text (alternate names score lower).
     """
+    if want != "town":
+        entries = _without_towns_named_after_divisions(entries, exact)
     if not entries:
         return None
     scored = sorted(((score(e, ctx, want=want, loose=loose,
                             exact_name=not exact or e.geonameid in exact), e)
                      for e in entries), key=lambda t: (-t[0], t[1].geonameid))
+    if ctx.cohort:
+        scored = _with_cohort(scored, ctx)
     best_score, best = scored[0]
     if is_far_namesake(best, ctx):
         return None
