@@ -35,7 +35,7 @@ import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from eventwire.records import Agreement, Event, Place, Span
@@ -108,7 +108,7 @@ SKIPPED_BLOCKS = frozenset({"byline"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Mention:
     """One mention before merging: its span, kind and the words of its name."""
 
@@ -121,7 +121,7 @@ class _Mention:
     topics: tuple[str, ...]
     countries: tuple[str, ...] = ()
     generic: bool = False
-    between: tuple[str, ...] = field(default=())  # ISO3 of "between X and Y"
+    between: tuple[str, ...] = ()  # ISO3 of "between X and Y"
     of_countries: bool = False  # every name word is a country's name or adjective
 
 
@@ -131,11 +131,11 @@ class _Mention:
 def extract(ctx: Context) -> tuple[Agreement, ...]:
     """The document's agreements, in order of first mention, ids ``a1``, ``a2``, ..."""
     text = ctx.document.text
+    place_word = _place_word(ctx)
     found: list[_Mention] = []
     for pb in ctx.parsed:
-        if pb.block.kind in SKIPPED_BLOCKS:
-            continue
-        found.extend(find_mentions(pb, text, place_word=_place_word(ctx)))
+        if pb.block.kind not in SKIPPED_BLOCKS:
+            found.extend(find_mentions(pb, text, place_word=place_word))
     return merge(found, ctx.places)
 
 
@@ -170,6 +170,8 @@ def _head_kind(tok: Token) -> str | None:
 
 def _mention(tok: Token, kind: str, pb: ParsedBlock, text: str, *,
              place_word: Any) -> _Mention | None:
+    """The mention headed by ``tok``: its name before it (or "of" after it), its topics and
+    the countries "between" it, or None if it is neither named nor a generic one."""
     head = tok.lemma_.lower() if tok.lower_ not in HEADS else tok.lower_
     left, topics = _topics_before(tok)
     names = _name_before(left, place_word=place_word)
