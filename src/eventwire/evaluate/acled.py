@@ -13,10 +13,10 @@ reported so that any gap between them shows.
 sentences kept clean), and few labels of any kind (a business deal is no ACLED
 "Agreement", a doping charge no "Arrests").
 
-Weighted F1 is not a ratio of counts; it is reported as a :class:`Check` whose ``hits``
-is the sum over classes of support x F1 (rounded to a whole snippet) and whose ``total``
-is the number of snippets, so it prints with its denominator ("612/829=0.738") and the
-per-class scores beside it carry the exact counts.
+Weighted F1 is not a ratio of counts; it is reported as an :class:`Average` whose
+``total`` is the sum over classes of support x F1 and whose ``weight`` is the number of
+snippets scored, so it prints with its denominator and the per-class scores beside it
+carry the exact counts.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from eventwire.evaluate.base import (
     AreaResult,
+    Average,
     Check,
     DataPaths,
     EvaluatorResult,
@@ -40,9 +40,6 @@ from eventwire.evaluate.base import (
     require_file,
 )
 from eventwire.extract import acled
-
-if TYPE_CHECKING:
-    from eventwire.run import Pipeline
 
 CASE_FILE = "case2021_task2/case2021_task2_test.jsonl"
 BBC_FILE = "bbc_news/bbc_news.jsonl"
@@ -97,12 +94,9 @@ def class_scores(pairs: Sequence[tuple[str, str]], prefix: str) -> list[Score]:
             for c in classes]
 
 
-def weighted_f1(scores: Iterable[Score], name: str) -> Check:
-    """Support-weighted mean F1 as a Check: hits = round(sum support x F1), total = support."""
-    scores = list(scores)
-    total = sum(s.required for s in scores)
-    mass = sum(s.required * (s.f1 or 0.0) for s in scores)
-    return Check(name, round(mass), total)
+def weighted_f1(scores: Iterable[Score], name: str) -> Average:
+    """Support-weighted mean F1: total = sum of support x F1, weight = support (exact)."""
+    return Average.of(name, ((s.f1, s.required) for s in scores))
 
 
 def _pairs(snippets: Iterable[Snippet], predict: dict[str, str | None],
@@ -119,17 +113,18 @@ def _area(name: str, prefix: str, snippets: list[Snippet],
           predict: dict[str, str | None], *, per_class: bool) -> AreaResult:
     pairs = _pairs(snippets, predict)
     scores = class_scores(pairs, prefix)
-    checks = [weighted_f1(scores, f"{prefix}.weighted_f1"),
-              Check(f"{prefix}.accuracy", sum(g == p for g, p in pairs), len(pairs))]
+    averages = [weighted_f1(scores, f"{prefix}.weighted_f1")]
     for half in ("dev", "test"):
         part = [s for s in snippets if s.half == half]
-        checks.append(weighted_f1(class_scores(_pairs(part, predict), prefix),
-                                  f"{prefix}.{half}.weighted_f1"))
+        averages.append(weighted_f1(class_scores(_pairs(part, predict), prefix),
+                                    f"{prefix}.{half}.weighted_f1"))
     types = class_scores(_pairs(snippets, predict, event_type=True), f"{prefix}.type")
-    checks.append(weighted_f1(types, f"{prefix}.event_type.weighted_f1"))
+    averages.append(weighted_f1(types, f"{prefix}.event_type.weighted_f1"))
+    accuracy = Check(f"{prefix}.accuracy", sum(g == p for g, p in pairs), len(pairs))
     misses = tuple(f"{s.id} [{s.half}] gold {s.gold or NONE} -> {predict[s.id] or NONE}"
                    for s in snippets if (s.gold or None) != predict[s.id])
-    return AreaResult(name, tuple(scores) if per_class else (), tuple(checks), misses)
+    return AreaResult(name, tuple(scores) if per_class else (), (accuracy,), misses,
+                      averages=tuple(averages))
 
 
 def evaluate_case2021(snippets: list[Snippet]) -> tuple[AreaResult, ...]:
@@ -143,12 +138,14 @@ def evaluate_case2021(snippets: list[Snippet]) -> tuple[AreaResult, ...]:
                  len(unseen))
     s3 = _area("acled.subtask3", "acled.s3", snippets, predict, per_class=False)
     return (_area("acled.subtask1", "acled.s1", s1, predict, per_class=True),
-            AreaResult(s3.area, s3.scores, (*s3.checks, kept), s3.misses))
+            AreaResult(s3.area, s3.scores, (*s3.checks, kept), s3.misses,
+                       averages=s3.averages))
 
 
 @register("acled.case2021",
-          description="ACLED sub-event types on CASE 2021 task 2 snippets (weighted F1)")
-def case2021(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
+          description="ACLED sub-event types on CASE 2021 task 2 snippets (weighted F1)",
+          needs_pipeline=False)
+def case2021(paths: DataPaths) -> EvaluatorResult:
     snippets = load_case2021(require_file(paths.data / CASE_FILE, "CASE 2021 task 2 data"))
     return EvaluatorResult("acled.case2021", evaluate_case2021(snippets), (CASE_FILE,))
 
@@ -188,7 +185,8 @@ def evaluate_bbc(articles: dict[str, list[list[str]]]) -> AreaResult:
 
 
 @register("acled.bbc",
-          description="no violent ACLED label on non-conflict BBC news (business, sport, ...)")
-def bbc(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
+          description="no violent ACLED label on non-conflict BBC news (business, sport, ...)",
+          needs_pipeline=False)
+def bbc(paths: DataPaths) -> EvaluatorResult:
     articles = bbc_sentences(require_file(paths.data / BBC_FILE, "BBC news corpus"))
     return EvaluatorResult("acled.bbc", (evaluate_bbc(articles),), (BBC_FILE,))
