@@ -226,6 +226,9 @@ def _appeals(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
     for tok in sent:
         if tok.pos_ != "VERB" or not lex.in_class(tok.lemma_.lower(), "appealverb"):
             continue
+        if any(c.dep_ == "aux" and c.lower_ in ("might", "may", "could", "would")
+               for c in tok.children):
+            continue  # "might want X to go" is a guess at a wish, not an appeal
         own = {c.i for c in tok.children if c.dep_ == "nsubj"}
         for comp in tok.children:
             if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ != "VERB":

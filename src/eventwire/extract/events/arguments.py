@@ -61,6 +61,8 @@ def _subject(verb: Token, lex: Lexicon) -> list[Token]:
         agents = _pobjs(tok, frozenset({"by"})) if _passive(tok) else []
         if agents:
             return agents
+        if tok.i == verb.i and _passive(tok):
+            return []  # "having been charged": whoever the clause is about was its patient
         subj = _children(tok, ("nsubj", "csubj", "expl"))
         if subj and not _passive(tok):
             return _speaker_for_pronoun(tok, subj)
