@@ -156,3 +156,22 @@ def test_link_uses_the_sentence_not_the_clause(pipeline: Pipeline) -> None:
     linked = agreements.link(ctx, (attack, later), (truce,))
     assert [e.agreement_ids for e in linked] == [("a1",), ()]
     assert agreements.link(ctx, (attack,), ()) == (attack,)
+
+
+def test_proper_plurals_days_and_particles_inside_names(pipeline: Pipeline) -> None:
+    got = found(pipeline, "Both leaders praised the Camp David Accords, the Good Friday "
+                          "Agreement and the Sharm el-Sheikh memorandum.", "David")
+    assert names(got) == [("Camp David Accords", "agreement"),
+                          ("Good Friday Agreement", "agreement"),
+                          ("Sharm el-Sheikh memorandum", "agreement")]
+    # "David" alone is a place somewhere, but the name is not made of it.
+    assert got[0].named_after == ()
+
+
+def test_generic_deals_of_a_topic(pipeline: Pipeline) -> None:
+    got = found(pipeline, "Mediators said the prisoner exchange deal held, and the Paris "
+                          "climate agreement was not discussed. A trade deal was signed.",
+                "Paris")
+    assert names(got) == [("prisoner exchange deal", "agreement"),
+                          ("Paris climate agreement", "agreement")]
+    assert got[0].generic and not got[1].generic and got[1].countries == ("FRA",)

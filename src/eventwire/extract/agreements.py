@@ -72,13 +72,13 @@ NEVER_GENERIC = frozenset({"ceasefire", "truce", "armistice", "understanding", "
 # Topics that make an unnamed head one agreement of the article ("a ceasefire agreement").
 GENERIC_TOPICS = frozenset("ceasefire cease-fire truce peace de-escalation buffer safe no-fly "
                            "demilitarized demilitarised exclusion prisoner-exchange "
-                           "hostage".split())
+                           "prisoner hostage".split())
 # Topics that may stand between a name and its head ("the Iran nuclear deal").
 TOPICS = GENERIC_TOPICS | frozenset(
     "nuclear grain trade security reconciliation normalization normalisation power-sharing "
     "border withdrawal humanitarian political constitutional transition transitional "
     "framework final-status exchange prisoner denuclearization denuclearisation "
-    "de-escalation partnership cooperation defence defense".split())
+    "de-escalation partnership cooperation defence defense climate swap".split())
 # Topics that make an agreement a ceasefire.
 CEASEFIRE_TOPICS = frozenset("ceasefire cease-fire truce".split())
 # Families whose members are the same thing under another head ("Geneva talks/process").
@@ -87,9 +87,7 @@ FAMILY = {"talks": "process", "process": "process", "format": "process"}
 NOT_NAMES = frozenset(
     "the a an this that these those any our their his her its new last next first second "
     "final previous recent current latest fresh direct further formal informal several "
-    "both all other such proposed planned so-called monday tuesday wednesday thursday "
-    "friday saturday sunday january february march april may june july august september "
-    "october november december".split())
+    "both all other such proposed planned so-called".split())
 NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC", "LAW", "EVENT", "PERSON"})
 # What a name word must be in a title-cased line, where every word is capitalised.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -106,6 +104,9 @@ NOT_PLACE_WORDS = frozenset("north south east west northern southern eastern wes
 MAX_NAME_WORDS = 5
 SKIPPED_BLOCKS = frozenset({"byline"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
+# Lowercase particles inside names ("Sharm el-Sheikh", "Bab al-Hawa", "Rio de Janeiro").
+PARTICLES = frozenset("al el ad ash as an ar at az ud ul bin ibn de da di do du la le von "
+                      "van der".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,18 +162,28 @@ def _head_kind(tok: Token) -> str | None:
     """The kind of agreement ``tok`` heads, if it is a noun of the lexicon."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_.startswith("VB") or tok.dep_ == "compound":
         return None
+    word = _head_word(tok)
+    return HEADS.get(word) if word else None
+
+
+def _head_word(tok: Token) -> str | None:
+    """The lexicon's form of a head noun: "agreements", "Accords" (a proper noun keeps its
+    plural as lemma), "treaties" -> "agreement", "accord", "treaty"; "talks" stays."""
     word = tok.lower_
     if word in HEADS:
-        return HEADS[word]
-    lemma = tok.lemma_.lower()
-    return HEADS.get(lemma) if lemma not in ("talk", "negotiation") else None
+        return word
+    for form in (tok.lemma_.lower(), word[:-1] if word.endswith("s") else "",
+                 word[:-3] + "y" if word.endswith("ies") else ""):
+        if form in HEADS and form not in ("talk", "negotiation"):
+            return form
+    return None
 
 
 def _mention(tok: Token, kind: str, pb: ParsedBlock, text: str, *,
              place_word: Any) -> _Mention | None:
     """The mention headed by ``tok``: its name before it (or "of" after it), its topics and
     the countries "between" it, or None if it is neither named nor a generic one."""
-    head = tok.lemma_.lower() if tok.lower_ not in HEADS else tok.lower_
+    head = _head_word(tok) or tok.lower_
     left, topics = _topics_before(tok)
     names = _name_before(left, place_word=place_word)
     end_tok = tok
@@ -202,7 +213,7 @@ def _mention(tok: Token, kind: str, pb: ParsedBlock, text: str, *,
         span=pb.span(start_char, end_char, text),
         sentence=pb.span(sent.start_char, sent.end_char, text),
         kind=kind, head=head, name_words=name_words, topics=tuple(topics),
-        named_after=tuple(w for w in name_words if _names_a_place(w, place_word)),
+        named_after=_named_after(name_words, place_word),
         countries=tuple(dict.fromkeys(countries)), generic=generic,
         between=tuple(c for c, _ in between),
         of_countries=bool(name_words) and all(_country_words(w) for w in name_words))
@@ -249,8 +260,7 @@ def _name_before(first: Token, *, place_word: Any = None) -> list[Token]:
     strict = place_word or _no_place if _title_cased(first.sent) else None
     while i >= first.sent.start:
         tok = doc[i]
-        if tok.text in _HYPHENS and names and i - 1 >= first.sent.start \
-                and _is_name_word(doc[i - 1], strict=strict):
+        if names and _inner(tok) and _name_goes_on(doc, i - 1, first.sent.start, strict):
             names.insert(0, tok)
             i -= 1
             continue
@@ -259,6 +269,20 @@ def _name_before(first: Token, *, place_word: Any = None) -> list[Token]:
         names.insert(0, tok)
         i -= 1
     return names
+
+
+def _inner(tok: Token) -> bool:
+    """A hyphen or a particle: part of a name only between its words."""
+    return tok.text in _HYPHENS or tok.lower_ in PARTICLES
+
+
+def _name_goes_on(doc: Any, i: int, start: int, strict: Any) -> bool:
+    """Whether a name word ends at token ``i``, maybe past one more hyphen or particle."""
+    if i < start:
+        return False
+    if _is_name_word(doc[i], strict=strict):
+        return True
+    return _inner(doc[i]) and i - 1 >= start and _is_name_word(doc[i - 1], strict=strict)
 
 
 def _word_count(tokens: Sequence[Token]) -> int:
@@ -353,11 +377,18 @@ def _name_words(names: Sequence[Token]) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _names_a_place(word: str, place_word: Any) -> bool:
-    """A name word that is a country's (name, adjective, capital) or a place's."""
-    if _countries([word]):
-        return True
-    return place_word is not None and place_word(word)
+def _named_after(words: Sequence[str], place_word: Any) -> tuple[str, ...]:
+    """The words of a name that name a country (name, adjective, capital) or a place.
+
+    A one-word name may be any place the gazetteer knows ("Dayton"); in a longer name only
+    country words count, or the whole name as one place: "Camp David" is not named after
+    David in Panama.
+    """
+    if len(words) > 1 and place_word is not None and place_word(" ".join(words)):
+        return (" ".join(words),)
+    if len(words) == 1 and place_word is not None and place_word(words[0]):
+        return tuple(words)
+    return tuple(w for w in words if _countries([w]))
 
 
 def _country_words(word: str) -> tuple[str, ...]:
