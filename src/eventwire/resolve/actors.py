@@ -13,7 +13,11 @@ opposition"). Each is resolved to
 
 Coordinated nationalities make several actors of one phrase: "Russian and Syrian
 regime forces" are two. An agent noun named once with its nationality keeps it when
-named again without ("the Syrian regime forces ... the regime forces"). Nothing is
+named again without ("the Syrian regime forces ... the regime forces"). An actor of no
+known country takes the one country its sentence names, else, if it acts at home
+(government, forces, police, courts, parties), the country the document is about;
+"their forces" are the speaker's. A listed organization keeps the home its dictionary
+entry gives; an international official speaks for the body named with them. Nothing is
 read at import; the agent table is loaded once, on first use.
 """
 

@@ -15,9 +15,19 @@ event_lexicon.tsv``) becomes an event with
   ACLED classifier is installed, its evidence (the trigger's clause), a confidence, and
   the rule that produced it.
 
+Besides the lexicon's triggers, three constructions make events of their own: "X said
+Y must Z" (a demand, CAMEO 100), "X wants Y to Z" (an appeal, 020) and "X claimed that Y
+shelled Z" (an accusation, 112, beside the claimed act). An act announced on a
+condition the other side must meet ("will withdraw unless"), or an announced boycott,
+is a threat; a negated agreement is a rejection.
+
 An event needs a source that resolves to a country, an organization or an agent: a
-trigger nobody can be said to have done is not coded. One event is kept per actor set,
-type, place and day.
+trigger nobody can be said to have done is not coded; a violent one needs a source
+with a country, an office or a force (a bare name may be a storm or a player). One
+event is kept per actor set, type, place and day.
+
+CAMEO 01 (public statements) is not coded: a statement has no PLOVER type, and
+``Event.plover_type`` cannot be empty; opinions and statements are quotes.
 """
 
 from __future__ import annotations

@@ -9,7 +9,14 @@ Nouns: a possessor, a nationality or a "by" phrase is the source ("Russia's atta
 "the Russian shelling", "shelling by the regime"); "of" names the source of nouns of
 intransitive verbs ("the advance of the regime forces", "the meeting of X and Y") and
 the target of the others. A noun that is the object of a light verb ("launched an
-attack", "continue their attacks") takes that verb's subject.
+attack", "continue their attacks") or the purpose of a verb of going ("arrived for
+talks") takes that verb's subject. A capital before a noun is the venue ("the Geneva
+talks"), not a party.
+
+A past participle without "have" is passive ("the convoy attacked by gunmen", "with 23
+people killed"): its subject is the target; a passive without a "by" agent has no
+source. With a verb of receiving ("received arms from"), the "from" phrase is the
+source and the subject the target.
 """
 
 from __future__ import annotations
