@@ -34,13 +34,14 @@ import functools
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
 from eventwire.extract.events import links
 from eventwire.extract.events.lexicon import Lexicon, packaged_lexicon
 from eventwire.extract.events.status import ASSERTED, HISTORICAL, status_of
-from eventwire.records import Actor, Event, Span
+from eventwire.records import Actor, Event, Place, Span
 from eventwire.resolve import dictionaries
 from eventwire.resolve.actors import ActorResolver, iso3, phrase_tokens
 from eventwire.resolve.dictionaries import Source, data_file, read_rows
@@ -94,12 +95,23 @@ _WORD_KINDS = frozenset({"terror", "benign", "harm", "occur", "cvl", "mil", "doe
 # Means that sports copy borrows ("the attack", "clashes", "a shooting"); a bomb or a
 # shell in a sentence about a match is still one.
 _FIGURATIVE = frozenset({"attack", "fight", "firearm", "ambush", "agent"})
+_BOMBS = frozenset({"explosive", "car", "roadside", "suicide"})
+_SPORTS_WORDS = 3
+# Verbs of going on that only fighting does: "clashes continued", not "the blast continued".
+_ONGOING = frozenset({"continue", "resume", "intensify", "rage", "flare"})
+_ONGOING_KINDS = frozenset({"fight", "attack", "air", "heavy", "firearm", "ambush"})
+# An event dated this long before the report is background, not news.
+_BACKGROUND_DAYS = 60
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid", "following",
                           "under", "through", "with"})
 _CAUSE_MARKS = frozenset({"when", "as", "after", "while"})
 _CAUSE_VERBS = frozenset({"fire", "shell", "attack", "bomb", "target", "strike", "storm",
                           "open", "explode", "detonate", "hit", "raid", "shoot", "ambush",
                           "bombard", "pound"})
+# Nouns that count or group the means they govern: "a series of air strikes".
+_PARTITIVES = frozenset({"series", "wave", "spate", "string", "round", "barrage", "volley",
+                         "hail", "chain", "flurry", "burst", "salvo", "number", "dozens",
+                         "scores", "hundreds", "campaign"})
 _PARTY_PREPS = frozenset({"with", "between", "against"})
 _VICTIM_PREPS = frozenset({"on", "against"})
 _KEPT_STATUS = frozenset({ASSERTED, HISTORICAL})
@@ -159,6 +171,7 @@ def means_of(tok: Token) -> Means | None:
         return None
     head = tok.lemma_.lower()
     own = [k for k in _kinds(head) | _kinds(tok.lower_) if k in KINDS]
+    named: list[str] = []  # kinds of listed phrases ("barrel bomb"): they decide
     found: list[str] = []
     terror = False
     for mod in (c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
@@ -166,14 +179,14 @@ def means_of(tok: Token) -> Means | None:
             kinds = _kinds(f"{word} {head}") | _kinds(f"{word} {tok.lower_}")
             if "benign" in kinds:
                 return None
-            found.extend(k for k in kinds if k in KINDS)
+            named.extend(k for k in kinds if k in KINDS)
             terror = terror or "terror" in _kinds(word)
             if own:  # a modifier refines a means ("rocket attack"), never makes one
                 found.extend(k for k in _kinds(word) if k in KINDS and k != "fight")
     found.extend(own)
-    if not found:
+    if not (named or found):
         return None
-    kind = min(found, key=list(KINDS).index)
+    kind = min(named or found, key=list(KINDS).index)
     return Means(tok, kind, terror)
 
 
@@ -196,6 +209,8 @@ def _means_in(tok: Token) -> Means | None:
     found = means_of(tok)
     if found is not None:
         return _refined(found)
+    if tok.lemma_.lower() not in _PARTITIVES:  # "the impact of the attacks" is no attack
+        return None
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -253,7 +268,7 @@ def _subject(verb: Token) -> Token | None:
     ("exploded ..., killing three"; "fighters killing 25 soldiers")."""
     tok = verb
     for _ in range(3):
-        subj = _children(tok, ("nsubj",))
+        subj = [t for t in _children(tok, ("nsubj",)) if t.tag_ not in ("WDT", "WP")]
         if subj:
             return subj[0]
         if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -327,6 +342,12 @@ def _harm_report(verb: Token) -> Report | None:
     if subj is None:
         return None
     victims = _with_conjuncts(_children(verb, ("dobj",)))
+    if lemma == "claim":  # "claimed the lives of eight people"; not "claimed responsibility"
+        lives = [v for v in victims if v.lemma_.lower() == "life"]
+        if not lives:
+            return None
+        victims = [o for v in lives for p in _children(v, ("prep",)) if p.lower_ == "of"
+                   for o in _pobjs(p)]
     means = _means_in(subj)
     if means is not None:
         return Report("means-subject", verb, means, tuple(victims), tuple(_parties(subj)))
@@ -348,7 +369,7 @@ def _occurrence_report(verb: Token) -> Report | None:
         return None
     subj = _children(verb, ("nsubj",))
     found = _means_in(subj[0]) if subj else None
-    if found is None:
+    if found is None or (lemma in _ONGOING and found.kind not in _ONGOING_KINDS):
         return None
     parties = _parties(found.token)
     for prep in _children(verb, ("prep",)):
@@ -357,12 +378,17 @@ def _occurrence_report(verb: Token) -> Report | None:
     return Report("means-occurs", verb, found, (), tuple(parties))
 
 
-def find_reports(sent: SpacySpan) -> Iterator[Report]:
-    """Violent reports of a sentence, one per means (or per harm verb without one)."""
+def find_reports(sent: SpacySpan, *, sports: bool = False) -> Iterator[Report]:
+    """Violent reports of a sentence, one per means (or per harm verb without one).
+
+    In sports copy (``sports``: the document's; else the sentence's words) only bombs
+    are taken literally: "the clash occurred", "struck by a missile" are a match's.
+    """
     nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
     if any(_is(t, "nonviolent") for t in nouns):  # "killed in a car crash"
         return
     sport = any(_is(t, "sport") for t in nouns)
+    literal = _BOMBS if sports else frozenset(KINDS) - _FIGURATIVE
     seen: dict[int, Report] = {}
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
@@ -372,8 +398,8 @@ def find_reports(sent: SpacySpan) -> Iterator[Report]:
             report = _harm_report(tok)
         elif _is(tok, "occur"):
             report = _occurrence_report(tok)
-        if report is None or (sport and (report.means.kind if report.means else "agent")
-                              in _FIGURATIVE):
+        kind = report.means.kind if report and report.means else "agent"
+        if report is None or ((sport or sports) and kind not in literal):
             continue
         if report.key in seen:  # "killed three and wounded ten": one event, all victims
             first = seen[report.key]
@@ -382,6 +408,13 @@ def find_reports(sent: SpacySpan) -> Iterator[Report]:
         else:
             seen[report.key] = report
     yield from seen.values()
+
+
+def _sports_copy(body: Sequence[ParsedBlock]) -> bool:
+    """A document about sport (or film, or music): three different words of its trade."""
+    lemmas = {t.lemma_.lower() for pb in body for t in pb.doc
+              if t.pos_ == "NOUN" and _is(t, "sport")}
+    return len(lemmas) >= _SPORTS_WORDS
 
 
 # --------------------------------------------------------------------------- coding
@@ -394,12 +427,12 @@ def extract(ctx: Context, coded: Sequence[Event]) -> list[Event]:
                              theatre=_theatre(ctx),
                              on=ctx.dates.published if ctx.dates else None)
     taken = [e.evidence for e in coded if e.plover_type in VIOLENT]
+    body = [pb for pb in ctx.parsed if pb.block.kind in BODY_KINDS]
+    sports = _sports_copy(body)
     out: list[Event] = []
-    for pb in ctx.parsed:
-        if pb.block.kind not in BODY_KINDS:
-            continue
+    for pb in body:
         for sent in pb.doc.sents:
-            for report in find_reports(sent):
+            for report in find_reports(sent, sports=sports):
                 if _already_coded(report, pb, taken):
                     continue
                 event = _code(report, sent, pb, ctx, lex, resolver)
@@ -445,8 +478,11 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
     sources = _sources(report, pb, resolver)
     evidence = _evidence(report, sent, pb, text)
     sentence = pb.span(sent.start_char, sent.end_char, text)
-    place = links.event_place(_place_anchor(report, pb, ctx), sent, pb.offset, ctx.places)
+    place = (links.event_place(_place_anchor(report, pb, ctx), sent, pb.offset, ctx.places)
+             or _earlier_place(sentence, pb, ctx))
     day, precision = links.event_date(ctx, sentence)
+    if _background(day, ctx):
+        return None
     acled_type, acled_sub = links.acled_label(sent.text, plover, coding.mode)
     contexts = ("military",) if plover == "FIGHT" else ()
     return Event(
@@ -459,6 +495,18 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
         confidence=_confidence(report, sources, targets),
         produced_by=f"{VERSION} casualties.{report.rule}",
     )
+
+
+def _background(day: str | None, ctx: Context) -> bool:
+    """Dated well before the report ("killed in March", "the 1993 blasts"): history
+    recalled, not the news."""
+    published = ctx.dates.published if ctx.dates else None
+    if day is None or published is None:
+        return False
+    try:
+        return (published - date.fromisoformat(day)).days > _BACKGROUND_DAYS
+    except ValueError:
+        return False
 
 
 def _resolve(heads: Sequence[Token], pb: ParsedBlock,
@@ -541,6 +589,14 @@ def _place_anchor(report: Report, pb: ParsedBlock, ctx: Context) -> Token:
             if any(m.start <= at < m.end for m in mentions):
                 return means
     return report.trigger
+
+
+def _earlier_place(sentence: Span, pb: ParsedBlock, ctx: Context) -> Place | None:
+    """The place last named before the sentence in its paragraph: "Shells hit the old
+    city of Homs. Two children were killed." happened there too."""
+    before = [(m.start, p) for p in ctx.places if not p.metonym for m in p.mentions
+              if pb.block.start <= m.start < sentence.start]
+    return max(before, key=lambda sp: sp[0])[1] if before else None
 
 
 def _evidence(report: Report, sent: SpacySpan, pb: ParsedBlock, text: str) -> Span:
