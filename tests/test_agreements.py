@@ -175,3 +175,16 @@ def test_generic_deals_of_a_topic(pipeline: Pipeline) -> None:
     assert names(got) == [("prisoner exchange deal", "agreement"),
                           ("Paris climate agreement", "agreement")]
     assert got[0].generic and not got[1].generic and got[1].countries == ("FRA",)
+
+
+def test_the_agreement_refers_back_only_when_one_was_named(pipeline: Pipeline) -> None:
+    (doha,) = found(pipeline, "Rebels and the army signed the Doha agreement on Sunday. The "
+                              "agreement collapsed on Monday when rebels shelled the town.")
+    assert [m.text for m in doha.mentions] == ["Doha agreement", "agreement"]
+    assert doha.name == "Doha agreement" and doha.aliases == ()
+    two = found(pipeline, "The Doha agreement and the Oslo Accords were cited. The agreement "
+                          "was praised.")
+    assert [len(a.mentions) for a in two] == [1, 1]  # which one? nobody can say
+    (truce,) = found(pipeline, "A ceasefire agreement was reached. The truce held for a day, "
+                               "but the agreement on prisoners did not.")
+    assert [m.text for m in truce.mentions] == ["ceasefire agreement", "truce"]

@@ -24,6 +24,8 @@ that modifies another noun ("the Conference League") heads nothing.
 Repeated mentions are merged into one record per family of kind and
 name: "the Geneva talks" and "the Geneva process" are one process, "the
 Turkish-Russian agreement" and "the agreements between Russia and Turkey" one agreement.
+A bare "the agreement" or "the talks" later on is a mention of the one agreement (or
+process) named before it, and of none when two were (:func:`resolve_anaphors`).
 
 :func:`link` runs after the events stage and gives every event the agreements named in
 its sentence.
@@ -102,6 +104,17 @@ PLACE_NAME_MIN_POPULATION = 100_000
 NOT_PLACE_WORDS = frozenset("north south east west northern southern eastern western central "
                             "upper lower greater new free united".split())
 MAX_NAME_WORDS = 5
+# "the agreement", "the talks" after one named: the families of record they may refer to.
+_AGREEMENT_FAMILIES = frozenset({"agreement", "ceasefire"})
+ANAPHORA = {
+    **{w: _AGREEMENT_FAMILIES for w in ("agreement", "accord", "deal", "treaty", "memorandum",
+                                        "pact")},
+    **{w: frozenset({"ceasefire"}) for w in ("truce", "ceasefire", "armistice")},
+    **{w: frozenset({"process"}) for w in ("talks", "negotiations", "process")},
+}
+# Dependents that make "the <head>" a new or another one, not the one named before.
+_QUALIFYING = frozenset({"amod", "compound", "nmod", "nummod", "poss", "relcl", "acl"})
+_SPECIFYING = frozenset({"on", "to", "with", "for", "over", "about", "between", "of", "in"})
 SKIPPED_BLOCKS = frozenset({"byline"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 # Lowercase particles inside names ("Sharm el-Sheikh", "Bab al-Hawa", "Rio de Janeiro").
@@ -134,10 +147,12 @@ def extract(ctx: Context) -> tuple[Agreement, ...]:
     text = ctx.document.text
     place_word = _place_word(ctx)
     found: list[_Mention] = []
+    anaphors: list[tuple[frozenset[str], Span]] = []
     for pb in ctx.parsed:
         if pb.block.kind not in SKIPPED_BLOCKS:
             found.extend(find_mentions(pb, text, place_word=place_word))
-    return merge(found, ctx.places)
+            anaphors.extend(find_anaphors(pb, text))
+    return resolve_anaphors(merge(found, ctx.places), anaphors)
 
 
 def find_mentions(pb: ParsedBlock, text: str, *, place_word: Any = None) -> Iterator[_Mention]:
@@ -447,6 +462,42 @@ def _place_word(ctx: Context) -> Any:
                    for e in entries[:5])
 
     return is_place
+
+
+# --------------------------------------------------------------------------- anaphora
+
+
+def find_anaphors(pb: ParsedBlock, text: str) -> Iterator[tuple[frozenset[str], Span]]:
+    """"the agreement", "the talks": a definite head with nothing that names or qualifies
+    it, with the families of record it may refer to and its span (the head noun)."""
+    for tok in pb.doc:
+        word = _head_word(tok) if _head_kind(tok) else None
+        if word not in ANAPHORA:
+            continue
+        if tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the":
+            continue
+        if any(c.dep_ in _QUALIFYING or (c.dep_ == "prep" and c.lower_ in _SPECIFYING)
+               for c in tok.children):
+            continue  # "the agreement on grain", "the 2015 agreement": maybe another one
+        yield ANAPHORA[word], pb.of(tok, text)
+
+
+def resolve_anaphors(records: tuple[Agreement, ...],
+                     anaphors: Sequence[tuple[frozenset[str], Span]]) -> tuple[Agreement, ...]:
+    """Each anaphor becomes a mention of the one record of its families named before it;
+    with two or more candidates it refers to none (no guessing)."""
+    extra: dict[str, list[Span]] = {}
+    taken = {(m.start, m.end) for r in records for m in r.mentions}
+    for families, span in anaphors:
+        if any(s <= span.start < e for s, e in taken):
+            continue
+        candidates = [r for r in records if FAMILY.get(r.kind, r.kind) in families
+                      and r.mentions[0].start < span.start]
+        if len(candidates) == 1:
+            extra.setdefault(candidates[0].id, []).append(span)
+    return tuple(dataclasses.replace(r, mentions=tuple(sorted(
+        (*r.mentions, *extra[r.id]), key=lambda m: m.start))) if r.id in extra else r
+        for r in records)
 
 
 # --------------------------------------------------------------------------- merging
