@@ -188,3 +188,14 @@ def test_the_agreement_refers_back_only_when_one_was_named(pipeline: Pipeline) -
     (truce,) = found(pipeline, "A ceasefire agreement was reached. The truce held for a day, "
                                "but the agreement on prisoners did not.")
     assert [m.text for m in truce.mentions] == ["ceasefire agreement", "truce"]
+
+
+def test_generic_mentions_join_the_one_named_agreement_of_their_topic(
+        pipeline: Pipeline) -> None:
+    (geneva,) = found(pipeline, "Hundreds have died since peace talks broke off in April. The "
+                                "Geneva peace talks were meant to end the war.", "Geneva")
+    assert geneva.name == "Geneva peace talks" and not geneva.generic
+    assert [m.text for m in geneva.mentions] == ["peace talks", "Geneva peace talks"]
+    both = found(pipeline, "Both the Geneva peace talks and the Doha peace talks failed; "
+                           "peace talks may resume.", "Geneva")
+    assert names(both)[-1] == ("peace talks", "talks") and both[-1].generic

@@ -522,16 +522,36 @@ def merge(mentions: Sequence[_Mention], places: Sequence[Place] = ()) -> tuple[A
     groups: dict[tuple[object, ...], list[_Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.span.start):
         groups.setdefault(_key(m), []).append(m)
-    records = [_record(group, places) for group in groups.values()]
+    records = [_record(group, places) for group in _fold_generic(groups)]
     return tuple(dataclasses.replace(r, id=f"a{i}") for i, r in enumerate(records, start=1))
+
+
+def _fold_generic(groups: dict[tuple[object, ...], list[_Mention]]) -> list[list[_Mention]]:
+    """"peace talks" in an article about "the Geneva peace talks" are those talks: a
+    generic group joins the one named group of its family with its topics (none if two)."""
+    named = {k: g for k, g in groups.items() if k[1] != "generic"}
+    out = {k: list(g) for k, g in named.items()}
+    for key, group in groups.items():
+        if key[1] != "generic":
+            continue
+        topics = set(key[2])  # type: ignore[arg-type]
+        hosts = [k for k, g in named.items() if k[0] == key[0]
+                 and topics <= {t for m in g for t in m.topics}]
+        if len(hosts) == 1:
+            out[hosts[0]] = sorted(out[hosts[0]] + group, key=lambda m: m.span.start)
+        else:
+            out[key] = list(group)
+    return sorted(out.values(), key=lambda g: g[0].span.start)
 
 
 def _record(group: Sequence[_Mention], places: Sequence[Place]) -> Agreement:
     spans = tuple(dict.fromkeys(m.span for m in group))
-    names = Counter(_display(m.span.text) for m in group)
-    first_seen = [_display(m.span.text) for m in group]
+    # A generic mention names nothing: the name comes from the named ones, if any.
+    naming = [m for m in group if not m.generic] or list(group)
+    names = Counter(_display(m.span.text) for m in naming)
+    first_seen = [_display(m.span.text) for m in naming]
     name = max(names, key=lambda n: (names[n], -first_seen.index(n)))
-    kinds = Counter(m.kind for m in group)
+    kinds = Counter(m.kind for m in naming)
     named_after = tuple(dict.fromkeys(w for m in group for w in m.named_after))
     countries = tuple(dict.fromkeys(c for m in group for c in m.countries))
     place_ids = tuple(p.id for p in places
