@@ -199,3 +199,10 @@ def test_generic_mentions_join_the_one_named_agreement_of_their_topic(
     both = found(pipeline, "Both the Geneva peace talks and the Doha peace talks failed; "
                            "peace talks may resume.", "Geneva")
     assert names(both)[-1] == ("peace talks", "talks") and both[-1].generic
+
+
+def test_one_sides_plans_are_intentions_not_agreements(pipeline: Pipeline) -> None:
+    got = found(pipeline, "Britain warned about US plans to leave, and the US plan to withdraw. "
+                          "The Russian-Turkish plan for the province held. The Arab peace plan "
+                          "was revived.")
+    assert names(got) == [("Russian-Turkish plan", "process"), ("Arab peace plan", "process")]

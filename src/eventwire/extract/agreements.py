@@ -67,6 +67,8 @@ HEADS = {
 }
 WEAK_HEADS = frozenset("deal understanding declaration summit conference track initiative "
                        "plan roadmap format protocol zone".split())
+# Heads that are as often what one side intends: one country's is not an agreement.
+INTENT_HEADS = frozenset({"plan", "roadmap"})
 # Heads whose unnamed mention is never kept, even with a topic ("the ceasefire").
 NEVER_GENERIC = frozenset({"ceasefire", "truce", "armistice", "understanding", "declaration",
                            "summit", "conference", "track", "initiative", "roadmap",
@@ -215,9 +217,11 @@ def _mention(tok: Token, kind: str, pb: ParsedBlock, text: str, *,
     if generic and (head in NEVER_GENERIC or not set(topics) & GENERIC_TOPICS):
         return None
     countries = _countries(name_words) + tuple(c for c, _ in between)
-    if head in WEAK_HEADS and not _strong_enough(topics, name_words, countries,
+    if head in WEAK_HEADS and not _strong_enough(head, topics, name_words, countries,
                                                  place_word=place_word):
         return None
+    if head in INTENT_HEADS and tok.lower_ != head:
+        return None  # "Turkish plans to ...": intentions, not a plan anyone signed
     if of_names:
         first = left if topics else tok
     else:
@@ -437,12 +441,16 @@ def _countries(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-def _strong_enough(topics: Sequence[str], name_words: Sequence[str],
+def _strong_enough(head: str, topics: Sequence[str], name_words: Sequence[str],
                    countries: Sequence[str], *, place_word: Any) -> bool:
     """A weak head ("deal", "format", "summit") is an agreement only with more evidence:
-    a topic, a country, or a name made of places ("the Apple deal" is none of these)."""
-    if topics or countries:
+    a topic, a country, or a name made of places ("the Apple deal" is none of these). One
+    country's plan is what it intends ("the US plan to withdraw"); two countries' is
+    agreed between them ("the Russian-Turkish plan")."""
+    if topics:
         return True
+    if countries:
+        return head not in INTENT_HEADS or len(countries) >= 2
     if not name_words or place_word is None:
         return False
     return all(place_word(w) for w in name_words)
