@@ -144,3 +144,15 @@ def test_a_seat_of_power_stands_in_its_capital(pipeline: Pipeline) -> None:
                                  "Tuesday before flying to Ohio.")
     (house,) = named(places, "White House")
     assert house.country_code == "US" and near(house, 38.9, -77.0)
+
+
+def test_a_dateline_in_capitals_is_a_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Council backs new budget. HUDSON -- Officials in central "
+                                 "Illinois said on Monday the town would hire two officers.")
+    (town,) = named(places, "HUDSON")
+    assert town.country_code == "US" and town.geo_precision == 1 and near(town, 40.6, -89.0)
+
+
+def test_capitals_that_open_a_story_without_a_place_are_not_places(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "BREAKING: The Senate voted on Monday to pass the budget.")
+    assert not named(places, "BREAKING")

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.resolve.gazetteer import Entry, Gazetteer
 
-VERSION = "places.rules.v3"
+VERSION = "places.rules.v4"
 WEAK_NEAR_KM = 150.0
 # How much more the other names must say for a division's country than for the namesake
 # country: one confident town of it (0.5 x confidence) is not yet enough.
@@ -119,6 +119,7 @@ class _Mention:
     country: dictionaries.Country | None = None  # the name is a country's
     fixed_name: str | None = None  # a place that is not in the gazetteer ("X-Y border")
     weak: bool = False  # not tagged as a place: kept only if it resolves near the article's places
+    dateline: bool = False  # a capitals dateline ("MANSFIELD --"): kept only if it resolves
     choice: Choice | None = None
     # A street, building or park the gazetteer lacks, placed at the town the article puts it in.
     within: Choice | None = None
@@ -410,6 +411,9 @@ def find_mentions(ctx: Context) -> list[_Mention]:
     for pb in ctx.parsed:
         patterns = _triangle_mentions(pb, text) + _border_mentions(pb, text)
         patterns = [m for m in patterns if not _overlaps(m.span, taken)]
+        # A dateline is a place by construction, whatever the tagger made of its capitals.
+        patterns += [m for m in _caps_datelines(pb, text)
+                     if not _overlaps(m.span, [p.span for p in patterns])]
         claimed = [m.span for m in patterns]
         found += patterns
         found += [m for m in _entity_mentions(pb, text, taken, bare)
@@ -419,6 +423,37 @@ def find_mentions(ctx: Context) -> list[_Mention]:
                   if not _overlaps(m.span, claimed)]
     dateline = _dateline_mention(ctx, [m.span for m in found])
     return sorted(found + dateline, key=lambda m: m.span.start)
+
+
+# "MANSFIELD -- The city council...", "BEIRUT (AP) -", "COLUMBIA, S.C. --", "BEIRUT: ...": a
+# town in capitals opening a paragraph or following a headline, then a dash, colon or credit.
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\s\.\s)|(?<=\n))\s*"
+    r"(?P<name>[A-Z][A-Z'’.-]+[A-Z](?:\s+[A-Z][A-Z'’.-]*[A-Z])*)"
+    r"(?P<state>,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+    r"\s*(?P<credit>\((?:AP|Reuters|AFP|UPI|CNN|Xinhua|dpa|IANS|PTI|Bloomberg)\))?"
+    r"\s*(?P<end>--?-?|[—–:\ufffd])?")
+# Capitals that open news copy without being a place.
+_NOT_DATELINES = frozenset("breaking update updated watch video photos exclusive analysis opinion "
+                           "editorial note correction advisory warning urgent live flash "
+                           "alert".split())
+
+
+def _caps_datelines(pb: ParsedBlock, text: str) -> list[_Mention]:
+    """Towns in capitals that open a story or paragraph: the dateline of local and wire copy."""
+    found = []
+    for m in _CAPS_DATELINE.finditer(pb.block.text):
+        name = m.group("name")
+        at_start = m.start() == 0 or not pb.block.text[:m.start()].strip()
+        closed = m.group("end") or m.group("credit") or (
+            at_start and pb.block.text[m.end():m.end() + 2][:1].isupper())
+        letters = sum(c.isalpha() for c in name)
+        if not closed or letters < 3 or name_key(name) in _NOT_DATELINES:
+            continue
+        start = pb.offset + m.start("name")
+        found.append(_Mention(Span.of(text, start, start + len(name)), pb.block.kind,
+                              want="town", dateline=True))
+    return found
 
 
 def _dateline_mention(ctx: Context, taken: list[Span]) -> list[_Mention]:
@@ -629,7 +664,8 @@ def resolve(mentions: list[_Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
     for m in mentions:
         if m.weak and not _keep_weak(m, evidence.context(m.key, _anchors(mentions, m.key))):
             m.choice = None
-    mentions[:] = [m for m in mentions if not m.weak or m.choice is not None]
+    mentions[:] = [m for m in mentions
+                   if not (m.weak or m.dateline) or m.choice is not None]
     _place_within_towns(mentions)
     return evidence
 
