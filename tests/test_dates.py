@@ -145,3 +145,78 @@ def test_date_for_gives_the_date_of_the_sentence(pipeline) -> None:
     none.parsed = parse_document(none.document, pipeline.nlp)
     none.dates = dates.extract(none)
     assert date_for(none, 7, 15) is None
+
+
+def test_the_datelines_own_date_is_the_publication_date_not_a_mention() -> None:
+    text = "LIMA, 3 JAN 90 (EFE) -- A BOMB EXPLODED YESTERDAY OUTSIDE A BANK.\n"
+    found = _dates(text, None)
+    assert found.published == date(1990, 1, 3)
+    assert [m.span.text for m in found.mentions] == ["YESTERDAY"]
+    assert found.mentions[0].value == date(1990, 1, 2)
+
+
+def test_a_dateline_matching_the_metadata_date_is_not_a_mention_either() -> None:
+    text = "QUITO, 5 April 2017 -- Police said the march ended peacefully on Monday.\n"
+    found = _dates(text)
+    assert found.published_from == "metadata"
+    assert [m.span.text for m in found.mentions] == ["on Monday"]
+
+
+def test_a_full_date_in_the_body_is_still_a_mention() -> None:
+    text = ("QUITO, 5 April 2017 -- The court heard that the attack took place on "
+            "12 March 2016.\n")
+    found = _dates(text)
+    assert [(m.span.text, m.value) for m in found.mentions] == \
+        [("12 March 2016", date(2016, 3, 12))]
+
+
+# --- the MUC-4 incident-date evaluator's pieces (eventwire.evaluate.dates) --------------
+
+
+@pytest.mark.parametrize(("filler", "readings"), [
+    ("21 JAN 89", [(date(1989, 1, 21), date(1989, 1, 21))]),
+    ("15 JAN 89 - 21 JAN 89", [(date(1989, 1, 15), date(1989, 1, 21))]),
+    ("- 21 JAN 89", [(date(1989, 1, 15), date(1989, 1, 21))]),
+    ("(10 JAN 90) / (- 12 JAN 90)",
+     [(date(1990, 1, 10), date(1990, 1, 10)), (date(1990, 1, 6), date(1990, 1, 12))]),
+    ("? 05 MAY 89", [(date(1989, 5, 5), date(1989, 5, 5))]),
+    ("-", []),
+    ("31 FEB 89", []),
+])
+def test_muc_key_dates_are_read_in_their_three_forms(filler: str, readings: list) -> None:
+    from eventwire.evaluate.dates import parse_key_date
+
+    assert [(r.first, r.last) for r in parse_key_date(filler)] == readings
+
+
+def test_a_date_covers_a_key_date_with_its_acled_precision() -> None:
+    from eventwire.evaluate.dates import GoldDate, parse_key_date
+
+    day = GoldDate("d", "21 JAN 89", parse_key_date("21 JAN 89"))
+    assert day.covers(date(1989, 1, 21), DAY)
+    assert not day.covers(date(1989, 1, 22), DAY)
+    assert day.covers(date(1989, 1, 24), WEEK)  # the week up to the 24th holds the 21st
+    assert not day.covers(date(1989, 1, 28), WEEK)
+    assert day.covers(date(1989, 1, 1), MONTH)
+    assert not day.covers(date(1989, 2, 1), MONTH)
+
+
+def test_a_message_scores_its_incident_sentences_dates() -> None:
+    from eventwire.evaluate.dates import gold_dates, score_document
+    from eventwire.records import Extraction
+
+    text = ("SAN JOSE, 10 FEB 89 -- [TEXT] GUERRILLAS KILLED THREE SOLDIERS IN AN AMBUSH "
+            "YESTERDAY NEAR THE BORDER.  THE ARMY SAID ITS PATROLS WERE SEARCHING THE AREA.\n")
+    record = {"id": "T-1", "gold_templates": [
+        {"optional": False, "slots": {"INCIDENT: DATE": ["09 FEB 89"]}},
+        {"optional": False, "slots": {"INCIDENT: DATE": ["09 FEB 89"]}},
+        {"optional": True, "slots": {"INCIDENT: DATE": ["01 FEB 89"]}}]}
+    gold = gold_dates(record)
+    assert [g.filler for g in gold] == ["09 FEB 89"]  # repeated and optional dates dropped
+    area = score_document("T-1", gold, Extraction(make_document(text, "t")))
+    (incidents,) = [s for s in area.scores if s.name == "muc4.dates.incidents"]
+    assert (incidents.found, incidents.required, incidents.correct, incidents.emitted) == \
+        (1, 1, 1, 1)
+    checks = {c.name: (c.hits, c.total) for c in area.checks}
+    assert checks["muc4.dates.exact_day"] == (1, 1)
+    assert checks["muc4.dates.published"] == (1, 1)

@@ -8,6 +8,7 @@ registers the built-in ones) and returns an :class:`EvaluationReport`;
 # Importing an evaluator module registers its evaluators.
 from eventwire.evaluate import acled as _acled  # noqa: F401
 from eventwire.evaluate import counts as _counts  # noqa: F401
+from eventwire.evaluate import dates as _dates  # noqa: F401
 from eventwire.evaluate import events as _events  # noqa: F401
 from eventwire.evaluate import fakes as _fakes  # noqa: F401
 from eventwire.evaluate import geo as _geo  # noqa: F401

@@ -27,7 +27,7 @@ from eventwire.records import Block, Span
 if TYPE_CHECKING:
     from eventwire.extract.context import Context
 
-VERSION = "dates.rules.v1"
+VERSION = "dates.rules.v2"
 
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time precision
 
@@ -297,18 +297,35 @@ def mentions_in(text: str, blocks: tuple[Block, ...], published: date | None
 def extract(ctx: Context) -> DocumentDates:
     """Publication date (metadata, else text) and the document's date mentions."""
     doc = ctx.document
-    published, span, source = _from_metadata(doc.published), None, "metadata"
-    if published is None:
-        found = published_from_text(doc.text, doc.blocks)
-        if found is not None:
-            published, span = found
-            source = "text"
-    mentions = mentions_in(doc.text, doc.blocks, published)
+    return document_dates(doc.text, doc.blocks, doc.published)
+
+
+def document_dates(text: str, blocks: tuple[Block, ...], metadata: str | None = None
+                   ) -> DocumentDates:
+    """The stage's work on a document's text, blocks and metadata date (evaluators too).
+
+    The dateline's own date ("LIMA, 3 JAN 90 --", "Wed 05 Apr 2017") is the publication
+    date, not a date the report gives an event: it is not among the mentions, so that an
+    event in the lead sentence is not dated to the day of the report by it.
+    """
+    published, source = _from_metadata(metadata), "metadata"
+    found = published_from_text(text, blocks)
+    span = None
+    if published is None and found is not None:
+        published, span = found
+        source = "text"
+    dateline = found[1] if found is not None and found[0] == published else None
+    mentions = tuple(m for m in mentions_in(text, blocks, published)
+                     if dateline is None or not _overlaps(m.span, dateline))
     if published is None:
         return DocumentDates(None, None, mentions,
                              "no publication date in the metadata, byline, title or first "
                              "paragraph; relative dates are left unresolved")
     return DocumentDates(published, span, mentions, None, source)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def date_for(ctx: Context, start: int, end: int) -> DateMention | None:
