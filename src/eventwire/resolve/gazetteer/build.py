@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sqlite3
 import tempfile
 from collections import defaultdict
@@ -147,14 +148,25 @@ def _load_json(package: str, name: str) -> dict:
         raise GazetteerError(f"cannot read packaged data: {e}", origin=f"{package}/{name}") from e
 
 
+# Checks over millions of alternate names: one regex scan each instead of a Python loop.
+_DIGIT = re.compile(r"\d")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# Letters of scripts that never fold to Latin (Greek, Cyrillic, Arabic, Indic, CJK...): a
+# name with one of them is not worth folding to find out.
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u1DFF\u2C00-\uFE4F]")
+
+
 def latin_names(names: Iterable[str]) -> list[str]:
     """Names a news text could print: Latin letters, no codes ("BEY") or numbers."""
     out = []
     for n in names:
         n = n.strip()
-        if len(n) < 2 or any(c.isdigit() for c in n):
+        if len(n) < 2 or _DIGIT.search(n):
             continue
-        if not (n.isascii() and any(c.isalpha() for c in n)) and not is_latin(n):
+        if n.isascii():
+            if not _ASCII_LETTER.search(n):
+                continue
+        elif _OTHER_SCRIPT.search(n) or not is_latin(n):
             continue
         if len(n) <= 4 and n.isupper():
             continue
