@@ -114,6 +114,18 @@ def test_when_clause_names_the_means(pipeline: Pipeline) -> None:
     assert [a.sector for a in e.targets] == ["CVL"]
 
 
+def test_aircraft_by_agent_is_the_source_and_its_country_no_place(pipeline: Pipeline) -> None:
+    text = "Airstrikes by US-led coalition jets have killed at least 21 civilians in the north."
+    e = added(pipeline, text)
+    assert [a.code for a in e.sources] == ["USA"]
+    assert place_name(pipeline, text, e) is None  # "US-led" names the doer, not the place
+
+
+def test_a_weapon_after_with_is_no_party(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Warplanes targeted the town with gases believed to be chlorine.")
+    assert e.sources[0].name == casualties.UNIDENTIFIED
+
+
 # --------------------------------------------------------------------------- evidence and links
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -112,6 +112,8 @@ _CAUSE_VERBS = frozenset({"fire", "shell", "attack", "bomb", "target", "strike",
 _PARTITIVES = frozenset({"series", "wave", "spate", "string", "round", "barrage", "volley",
                          "hail", "chain", "flurry", "burst", "salvo", "number", "dozens",
                          "scores", "hundreds", "campaign"})
+_PLACE_PREPS = frozenset({"in", "on", "at", "near", "inside", "outside", "around", "across",
+                          "against", "into", "of"})
 _PARTY_PREPS = frozenset({"with", "between", "against"})
 _VICTIM_PREPS = frozenset({"on", "against"})
 _KEPT_STATUS = frozenset({ASSERTED, HISTORICAL})
@@ -317,8 +319,18 @@ def _parties(means: Token) -> list[Token]:
     out: list[Token] = []
     for prep in _children(means, ("prep", "agent")):
         if prep.lower_ == "by" or prep.lower_ in _PARTY_PREPS - {"against"}:
-            out.extend(o for o in _pobjs(prep) if o.pos_ != "PRON" and means_of(o) is None)
+            out.extend(o for o in _pobjs(prep) if _party(o))
     return out
+
+
+def _party(tok: Token) -> bool:
+    """Someone who can do or fight: "by the coalition's jets", "with militants"; not
+    "with shells", "with gases"."""
+    if tok.pos_ == "PRON":
+        return False
+    if (found := means_of(tok)) is not None:
+        return found.kind == "air"  # aircraft stand for whoever flies them
+    return _doer(tok) or _is(tok, "mil")
 
 
 def _harm_report(verb: Token) -> Report | None:
@@ -374,7 +386,7 @@ def _occurrence_report(verb: Token) -> Report | None:
     parties = _parties(found.token)
     for prep in _children(verb, ("prep",)):
         if prep.lower_ in _PARTY_PREPS:
-            parties.extend(o for o in _pobjs(prep) if o.pos_ != "PRON")
+            parties.extend(o for o in _pobjs(prep) if _party(o))
     return Report("means-occurs", verb, found, (), tuple(parties))
 
 
@@ -478,8 +490,9 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
     sources = _sources(report, pb, resolver)
     evidence = _evidence(report, sent, pb, text)
     sentence = pb.span(sent.start_char, sent.end_char, text)
-    place = (links.event_place(_place_anchor(report, pb, ctx), sent, pb.offset, ctx.places)
-             or _earlier_place(sentence, pb, ctx))
+    places = _outside_parties(ctx.places, report, pb)
+    place = (links.event_place(_place_anchor(report, pb, places), sent, pb.offset, places)
+             or _earlier_place(sentence, pb, places))
     day, precision = links.event_date(ctx, sentence)
     if _background(day, ctx):
         return None
@@ -576,14 +589,32 @@ def _targets(report: Report, pb: ParsedBlock, resolver: ActorResolver) -> tuple[
     return tuple(out)
 
 
-def _place_anchor(report: Report, pb: ParsedBlock, ctx: Context) -> Token:
+def _outside_parties(places: Sequence[Place], report: Report,
+                     pb: ParsedBlock) -> list[Place]:
+    """The places with their mentions inside a party's name left out: "strikes by
+    US-led jets" did not happen in the US."""
+    spans = [(pb.offset + min(t.idx for t in head.subtree),
+              pb.offset + max(t.idx + len(t) for t in head.subtree))
+             for head in report.parties]
+    out: list[Place] = []
+    for p in places:
+        kept = tuple(m for m in p.mentions
+                     if not any(a <= m.start < b for a, b in spans))
+        if kept:
+            out.append(p if len(kept) == len(p.mentions) else replace(p, mentions=kept))
+    return out
+
+
+def _place_anchor(report: Report, pb: ParsedBlock, places: Sequence[Place]) -> Token:
     """The word whose attached phrases say where: the means when a place hangs from it
     ("air strikes on the town"), else the predicate."""
     if report.means is None:
         return report.trigger
     means = report.means.token
-    mentions = [m for p in ctx.places if not p.metonym for m in p.mentions]
+    mentions = [m for p in places if not p.metonym for m in p.mentions]
     for prep in _children(means, ("prep",)):
+        if prep.lower_ not in _PLACE_PREPS:
+            continue
         for tok in prep.subtree:
             at = pb.offset + tok.idx
             if any(m.start <= at < m.end for m in mentions):
@@ -591,10 +622,10 @@ def _place_anchor(report: Report, pb: ParsedBlock, ctx: Context) -> Token:
     return report.trigger
 
 
-def _earlier_place(sentence: Span, pb: ParsedBlock, ctx: Context) -> Place | None:
+def _earlier_place(sentence: Span, pb: ParsedBlock, places: Sequence[Place]) -> Place | None:
     """The place last named before the sentence in its paragraph: "Shells hit the old
     city of Homs. Two children were killed." happened there too."""
-    before = [(m.start, p) for p in ctx.places if not p.metonym for m in p.mentions
+    before = [(m.start, p) for p in places if not p.metonym for m in p.mentions
               if pb.block.start <= m.start < sentence.start]
     return max(before, key=lambda sp: sp[0])[1] if before else None
 
@@ -608,7 +639,8 @@ def _evidence(report: Report, sent: SpacySpan, pb: ParsedBlock, text: str) -> Sp
     if report.means is not None:
         toks.append(report.means.token)
         toks.extend(t for c in report.means.token.children
-                    if c.dep_ in ("compound", "amod", "det", "nummod") for t in c.subtree)
+                    if c.dep_ in ("compound", "amod", "det", "nummod")
+                    or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS) for t in c.subtree)
     inside = [t for t in toks if sent.start <= t.i < sent.end]
     start = min(inside, key=lambda t: t.i)
     end = max(inside, key=lambda t: t.i)
