@@ -218,6 +218,33 @@ def test_victims_and_storms_are_no_attackers(pipeline: Pipeline, text: str) -> N
                 if e.plover_type in ("ASSAULT", "FIGHT", "COERCE")]
 
 
+@pytest.mark.parametrize("text", [
+    "The airline is fighting the new rules in court, its chief executive Tom Reed said.",
+    "Pop singer Lara Vance attacked the tabloid magazines on Monday.",
+    "The two carmakers are locked in a price battle in Europe.",
+])
+def test_business_and_arts_fight_without_violence(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text)
+                if e.plover_type in ("ASSAULT", "FIGHT", "COERCE")]
+
+
+def test_a_state_attacking_a_place_is_fighting(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Ethiopia attacked the border town of Badme on Sunday.")
+    assert [(e.plover_type, codes(e.sources)) for e in found][:1] == [("FIGHT", ["ETH"])]
+
+
+def test_protesters_who_attack_riot(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Protesters attacked government buildings in Lagos.")
+    assert [(e.plover_type, e.cameo_code, e.plover_mode) for e in found][:1] == [
+        ("PROTEST", "145", "riot")]
+
+
+def test_the_possessor_of_an_arrest_is_the_arrested(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Kenyan police carried out John Mwangi's arrest on Monday.")
+    assert e.plover_type == "COERCE" and codes(e.sources) == ["KEN"]
+    assert [a.person_id is not None for a in e.targets] == [True]
+
+
 # --------------------------------------------------------------------------- contract
 
 

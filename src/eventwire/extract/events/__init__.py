@@ -270,6 +270,9 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
         # is more often a storm, a film or a player than a party to violence.
         return None
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
+    rule = _riot(rule, sources)
+    if rule.plover in VIOLENT and not _plausibly_violent(rule, sources, targets, sent, lex):
+        return None
     status = status_of(tok, lex)
     if rule.cameo == "100" and rule.particle == "must":
         status = "asserted"
@@ -296,6 +299,65 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     key = (frozenset(a.code or a.sector for a in sources), plover, event.place_id, day,
            status, sentence.start if plover in VIOLENT else None)
     return _Draft(event, key)
+
+
+_ARMED = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "IMG"})
+_STATE = _ARMED | {"GOV", "JUD", "LEG", "IGO"}
+_UNARMED = frozenset({"BUS", "MED", "EDU", "ELI", "LAB", "SPT"})
+_CROWDS = frozenset({"Protesters", "Rioters"})
+_MILITIAS = frozenset({"Identity militias", "Political militias", "Rebel groups", "Rioters"})
+
+
+def _country_only(actor: Actor) -> bool:
+    """A country named as such ("Iraq", "the Russian side"), no person, body or force."""
+    return bool(actor.code and len(actor.code) == 3 and not actor.person_id
+                and not actor.org_id and actor.sector is None)
+
+
+def _war_words(sent: SpacySpan, lex: Lexicon,
+               classes: tuple[str, ...] = (*_WEAPON_CLASSES, "military")) -> bool:
+    """A noun of weapons or forces (or of ``classes``) in the sentence."""
+    return any(t.pos_ == "NOUN" and any(lex.in_class(t.lemma_.lower(), c) for c in classes)
+               for t in sent)
+
+
+def _plausibly_violent(rule: TriggerRule, sources: Sequence[Actor], targets: Sequence[Actor],
+                       sent: SpacySpan, lex: Lexicon) -> bool:
+    """Business, arts and sport fight, battle, attack and shoot without weapons. A word
+    of war in its own right (shelling, air strike, bombing) is violence; a generic one
+    ("attack", "fight", "battle", "shoot") needs a force on one side, a weapon or force
+    named in the sentence, or a state acting on a state or a place. A COERCE act needs a
+    state or armed source; an ASSAULT a source that is not a company, a newspaper or a
+    school."""
+    if rule.plover == "FIGHT":
+        if rule.mode not in (None, "firearms"):
+            return True
+        state = any(_country_only(a) or a.sector == "GOV" for a in sources)
+        return (any(a.sector in _ARMED for a in (*sources, *targets))
+                or _war_words(sent, lex)
+                or (state and (any(_country_only(a) or a.sector in _STATE for a in targets)
+                               or _war_words(sent, lex, ("position", "territory")))))
+    if rule.plover == "COERCE":  # a body of a country, of no known kind, may be official
+        return any(a.sector in _STATE or a.acled_inter in _MILITIAS
+                   or (a.sector is None and a.code and len(a.code) == 3 and not a.person_id)
+                   for a in sources)
+    return not all(a.sector in _UNARMED for a in sources) or _war_words(sent, lex)
+
+
+def _riot(rule: TriggerRule, sources: Sequence[Actor]) -> TriggerRule:
+    """Protesters who attack or burn riot (CAMEO 145); civilians who blockade obstruct
+    (144): their force is a protest's."""
+    if not sources:
+        return rule
+    if rule.plover in ("FIGHT", "ASSAULT") and all(a.acled_inter in _CROWDS for a in sources):
+        return replace(rule, cameo="145", plover="PROTEST", mode="riot", contexts=())
+    if rule.plover == "COERCE" and rule.cameo.startswith("191") and all(
+            a.sector in _CIVIC for a in sources):
+        return replace(rule, cameo="144", plover="PROTEST", mode="obstruct", contexts=())
+    return rule
+
+
+_CIVIC = frozenset({"CVL", "OPP", "LAB", "EDU", "BUS", "REL", "AGR"})
 
 
 def _arguments(trigger: Trigger, lex: Lexicon) -> arguments.Arguments:

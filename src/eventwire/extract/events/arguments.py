@@ -136,6 +136,9 @@ def _actor_like(tok: Token) -> bool:
 def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
     """Source and target of a nominal trigger."""
     sources: list[Token] = _children(noun, ("poss",))
+    patients: list[Token] = []
+    if lex.in_class(noun.lemma_.lower(), "patientnoun"):
+        patients, sources = sources, []  # "his arrest", "Hariri's assassination"
     if sources and all(s.pos_ == "PRON" for s in sources) and _light_object(noun, lex):
         sources = []  # "continued their attacks": "their" is the verb's subject
     sources += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
@@ -151,7 +154,9 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
         of = []
     if not sources and (_light_object(noun, lex) or _purpose(noun, lex)):
         sources = _subject(noun.head if _light_object(noun, lex) else noun.head.head, lex)
-    targets = _pobjs(noun, frozenset({"on", "against", "with", "to", "upon", "at"})) or of
+    targets = [t for t in _pobjs(noun, frozenset({"on", "against", "with", "to", "upon", "at"}))
+               if t.ent_type_ not in ("DATE", "TIME")]  # "the attack on Monday"
+    targets = patients + (targets or of)
     return Arguments(tuple(sources), tuple(targets))
 
 
