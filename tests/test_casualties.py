@@ -158,6 +158,7 @@ def test_lexicon_event_is_not_coded_twice(pipeline: Pipeline) -> None:
     "The striker's attack hit the post in the final minute of the match.",
     "The flu outbreak has killed 40 people this winter.",
     "Clashes between the two teams' fans broke out after the final.",
+    "Fighting between Mr Duval and Mr Marchetti has hit the company's share price.",
 ])
 def test_accidents_nature_disease_and_sports_are_no_violence(pipeline: Pipeline,
                                                              text: str) -> None:

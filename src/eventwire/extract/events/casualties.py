@@ -112,6 +112,8 @@ _CAUSE_VERBS = frozenset({"fire", "shell", "attack", "bomb", "target", "strike",
 _PARTITIVES = frozenset({"series", "wave", "spate", "string", "round", "barrage", "volley",
                          "hail", "chain", "flurry", "burst", "salvo", "number", "dozens",
                          "scores", "hundreds", "campaign"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "mr.", "mrs.",
+                     "ms.", "dr."})
 _PLACE_PREPS = frozenset({"in", "on", "at", "near", "inside", "outside", "around", "across",
                           "against", "into", "of"})
 _PARTY_PREPS = frozenset({"with", "between", "against"})
@@ -307,8 +309,8 @@ def _cause(verb: Token) -> tuple[Means | None, list[Token], Token | None]:
 
 def _doer(tok: Token) -> bool:
     """A noun phrase that can name who did violence."""
-    if tok.pos_ == "PRON":
-        return False
+    if tok.pos_ == "PRON" or any(c.lower_ in _TITLES for c in tok.children):
+        return False  # "Mr Camus" is a person, whatever the tagger says
     return (_is(tok, "doer") or tok.ent_type_ in ("ORG", "NORP")
             or any(_is(c, "doer") for c in tok.children if c.dep_ == "compound"))
 
@@ -333,6 +335,14 @@ def _party(tok: Token) -> bool:
     return _doer(tok) or _is(tok, "mil")
 
 
+def _between_civilians(means: Token, verb: Token) -> bool:
+    """"Fighting between Mr A and Mr B", "a clash with the regulator": a fight whose
+    sides are named and none of them armed is a quarrel."""
+    named = [o for tok in (means, verb) for prep in _children(tok, ("prep",))
+             if prep.lower_ in ("between", "with") for o in _pobjs(prep)]
+    return bool(named) and not any(_party(o) for o in named)
+
+
 def _harm_report(verb: Token) -> Report | None:
     lemma = verb.lemma_.lower()
     intransitive = lemma == "die"
@@ -348,6 +358,9 @@ def _harm_report(verb: Token) -> Report | None:
             if means is None and not doers and other.i != verb.i and _is(other, "harm"):
                 means, doers, _ = _cause(other)
         if means is None and not doers:
+            return None
+        if means is not None and means.kind == "fight" and _between_civilians(means.token,
+                                                                              means.token):
             return None
         return Report("means-oblique", verb, means, tuple(victims), tuple(doers))
     subj = _subject(verb)
@@ -382,6 +395,8 @@ def _occurrence_report(verb: Token) -> Report | None:
     subj = _children(verb, ("nsubj",))
     found = _means_in(subj[0]) if subj else None
     if found is None or (lemma in _ONGOING and found.kind not in _ONGOING_KINDS):
+        return None
+    if found.kind in ("fight", "attack") and _between_civilians(found.token, verb):
         return None
     parties = _parties(found.token)
     for prep in _children(verb, ("prep",)):
