@@ -216,6 +216,13 @@ def test_a_states_name_is_the_state_not_a_village_named_after_it() -> None:
     assert choose([state, village], ctx, want="town", exact=frozenset({1, 2})).entry is village
 
 
+def test_a_regions_name_is_the_region_not_a_neighbourhood_named_after_it() -> None:
+    region = Entry(-2, "Middle East", 29.3, 42.5, None, None, None, "L", "RGN", 0)
+    suburb = Entry(3, "Middle East", 39.3, -76.6, "US", "MD", None, "P", "PPL", 1_900)
+    ctx = GeoContext({"US": 2.0}, anchors=[Anchor(39.3, -76.6)])
+    assert choose([suburb, region], ctx, exact=frozenset({-2, 3})).entry is region
+
+
 def test_distance_is_great_circle_kilometres() -> None:
     assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
     assert distance_km(35.0, 36.0, 35.0, 36.0) == 0

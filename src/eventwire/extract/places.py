@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.resolve.gazetteer import Entry, Gazetteer
 
-VERSION = "places.rules.v4"
+VERSION = "places.rules.v5"
 WEAK_NEAR_KM = 150.0
 # How much more the other names must say for a division's country than for the namesake
 # country: one confident town of it (0.5 x confidence) is not yet enough.

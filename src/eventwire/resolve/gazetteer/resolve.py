@@ -35,6 +35,7 @@ NEAR_BONUS = ((50.0, 3.5), (200.0, 2.5), (600.0, 1.0))
 # A small place abroad, this far from every anchor, is a namesake, not the place meant.
 FAR_KM = 1000.0
 SMALL_POPULATION = 100_000
+REGION_CODES = frozenset({"CONT", "RGN", "PEN", "GULF", "OCN", "SEA", "STRT"})
 CLEAR_FOCUS = 2.0
 # Other names with a likely reading this close support a candidate, up to COHORT_CAP names.
 COHORT_KM = 100.0
@@ -155,10 +156,12 @@ def _without_towns_named_after_divisions(entries: Sequence[Entry],
     """
     countries = {e.country_code for e in entries
                  if e.feature_code == "ADM1" and e.geonameid in exact}
-    if not countries:
+    # A region's name ("the Middle East") is the region anywhere, not a neighbourhood.
+    region = any(e.feature_code in REGION_CODES and e.geonameid in exact for e in entries)
+    if not countries and not region:
         return entries
-    return [e for e in entries if not (e.feature_class == "P" and e.country_code in countries
-                                       and e.population < SMALL_POPULATION)]
+    return [e for e in entries if not (e.feature_class == "P" and e.population < SMALL_POPULATION
+                                       and (region or e.country_code in countries))]
 
 
 def _with_cohort(scored: list[tuple[float, Entry]],
