@@ -156,3 +156,9 @@ def test_a_dateline_in_capitals_is_a_place(pipeline: Pipeline) -> None:
 def test_capitals_that_open_a_story_without_a_place_are_not_places(pipeline: Pipeline) -> None:
     places = places_of(pipeline, "BREAKING: The Senate voted on Monday to pass the budget.")
     assert not named(places, "BREAKING")
+
+
+def test_a_named_region_of_news_without_a_state_is_a_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Russian troops moved into South Ossetia on Friday.")
+    (region,) = named(places, "South Ossetia")
+    assert region.geo_precision == 3 and near(region, 42.3, 44.0)
