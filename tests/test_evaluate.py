@@ -27,6 +27,7 @@ from eventwire.evaluate import (
 from eventwire.evaluate.base import AreaResult, combine, register
 from eventwire.evaluate.gold import (
     Gold,
+    GoldAgreement,
     GoldCount,
     GoldEvent,
     GoldPerson,
@@ -37,6 +38,7 @@ from eventwire.evaluate.gold import (
 )
 from eventwire.evaluate.match import contains_words, haversine_km, normalize, role_matches
 from eventwire.evaluate.scoring import (
+    score_agreements,
     score_counts,
     score_events,
     score_people,
@@ -47,6 +49,7 @@ from eventwire.evaluate.scoring import (
 from eventwire.ingest import make_document
 from eventwire.records import (
     Actor,
+    Agreement,
     Count,
     Document,
     Event,
@@ -507,3 +510,36 @@ def test_cli_runs_an_evaluator_without_a_pipeline_and_prints_its_average(
                                       str(tmp_path / "r.json")])
     assert result.exit_code == 0, result.output
     assert "gazetteer.km" in result.output and "7.5000 over 4" in result.output
+
+
+# --- agreements --------------------------------------------------------------------------
+
+
+def _talks(aid: str, name: str, *aliases: str) -> Agreement:
+    return Agreement(aid, name, "talks", (span("talks"),), span("talks would resume"),
+                     aliases=aliases)
+
+
+def test_agreements_match_by_name_or_alias_and_must_be_one_record() -> None:
+    gold = (GoldAgreement("Port Ellis talks", ("harbour talks",)),
+            GoldAgreement("Coast accord", required=False))
+    ex = extraction(agreements=(_talks("a1", "harbour talks"), _talks("a2", "Port Ellis talks"),
+                                _talks("a3", "Monday talks")))
+    area = score_agreements(gold, ex)
+    (score,) = area.scores
+    assert (score.found, score.required, score.correct, score.emitted) == (1, 1, 2, 3)
+    (merged,) = area.checks
+    assert (merged.hits, merged.total) == (0, 1)
+    assert any("split over several records" in m for m in area.misses)
+
+
+def test_a_missed_required_agreement_is_named() -> None:
+    area = score_agreements((GoldAgreement("Coast accord"),), extraction())
+    assert area.scores[0].found == 0 and area.scores[0].required == 1
+    assert area.misses == ("agreements: missed required 'Coast accord'",)
+
+
+def test_gold_agreements_are_read_with_their_aliases_and_count() -> None:
+    gold = parse_gold({"document": "d1", "agreements": [
+        {"name": "Coast accord", "aliases": ["the accord"], "count": 3}]})
+    assert gold.agreements == (GoldAgreement("Coast accord", ("the accord",), 3),)

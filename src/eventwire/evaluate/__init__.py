@@ -17,6 +17,7 @@ from eventwire.evaluate import seed as _seed  # noqa: F401
 from eventwire.evaluate.base import (
     REGISTRY,
     AreaResult,
+    Average,
     Check,
     DataPaths,
     EvaluationReport,
@@ -34,7 +35,7 @@ from eventwire.evaluate.floors import (
 from eventwire.evaluate.runner import run_evaluation
 
 __all__ = [
-    "REGISTRY", "AreaResult", "Check", "DataPaths", "EvaluationReport", "EvaluatorResult",
-    "FloorFailure", "Score", "check_floors", "load_floors", "register", "run_evaluation",
-    "save_floors", "update_floors",
+    "REGISTRY", "AreaResult", "Average", "Check", "DataPaths", "EvaluationReport",
+    "EvaluatorResult", "FloorFailure", "Score", "check_floors", "load_floors", "register",
+    "run_evaluation", "save_floors", "update_floors",
 ]

@@ -93,6 +93,20 @@ class GoldCount:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldAgreement:
+    """A named agreement or process; ``mentions`` is how often the text refers to it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: int | None = None
+    required: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
 class GoldEvent:
     label: str
     types: tuple[str, ...]
@@ -116,6 +130,7 @@ class Gold:
     quotes: tuple[GoldQuote, ...] = ()
     counts: tuple[GoldCount, ...] = ()
     events: tuple[GoldEvent, ...] = ()
+    agreements: tuple[GoldAgreement, ...] = ()
 
 
 def _structure(d: Mapping[str, Any]) -> GoldStructure:
@@ -153,6 +168,11 @@ def _event(d: Mapping[str, Any]) -> GoldEvent:
                      bool(d.get("required", True)))
 
 
+def _agreement(d: Mapping[str, Any]) -> GoldAgreement:
+    return GoldAgreement(d["name"], _strs(d.get("aliases")), d.get("count"),
+                         bool(d.get("required", True)))
+
+
 def parse_gold(d: Mapping[str, Any]) -> Gold:
     """Typed gold from one JSON object of the seed's ``gold.json``."""
     return Gold(
@@ -167,4 +187,5 @@ def parse_gold(d: Mapping[str, Any]) -> Gold:
         quotes=tuple(_quote(x) for x in d.get("quotes", ())),
         counts=tuple(_count(x) for x in d.get("counts", ())),
         events=tuple(_event(x) for x in d.get("events", ())),
+        agreements=tuple(_agreement(x) for x in d.get("agreements", ())),
     )

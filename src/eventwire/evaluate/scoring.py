@@ -23,6 +23,7 @@ from typing import Protocol, TypeVar
 from eventwire.evaluate.base import AreaResult, Check, Score
 from eventwire.evaluate.gold import (
     Gold,
+    GoldAgreement,
     GoldCount,
     GoldEvent,
     GoldPerson,
@@ -37,7 +38,16 @@ from eventwire.evaluate.match import (
     role_matches,
     within_km,
 )
-from eventwire.records import Count, Document, Event, Extraction, Person, Place, Quote
+from eventwire.records import (
+    Agreement,
+    Count,
+    Document,
+    Event,
+    Extraction,
+    Person,
+    Place,
+    Quote,
+)
 
 EVENT_NEAR_KM = 60.0  # the seed's notes: an event's place must lie within 60 km of 'near'
 
@@ -351,6 +361,25 @@ def score_events(gold: Sequence[GoldEvent], ex: Extraction) -> AreaResult:
     return AreaResult("events", (score, typed), (place, status), misses)
 
 
+# --- agreements --------------------------------------------------------------------------
+
+
+def agreement_matches(a: Agreement, g: GoldAgreement) -> bool:
+    """The record's name or one of its aliases is one of the gold names."""
+    return bool(names_of([a.name], a.aliases) & names_of(g.names))
+
+
+def score_agreements(gold: Sequence[GoldAgreement], ex: Extraction) -> AreaResult:
+    """Named agreements found, records that name a gold one, one record per agreement."""
+    score, found = score_items("agreements", gold, ex.agreements, agreement_matches)
+    merged, split = check_found(
+        "agreements.merged", found, lambda g: True,
+        lambda g: sum(1 for a in ex.agreements if agreement_matches(a, g)) == 1)
+    misses = (*_missed("agreements", gold, found, lambda g: g.name),
+              *(f"agreements.merged: {g.name!r} is split over several records" for g in split))
+    return AreaResult("agreements", (score,), (merged,), misses)
+
+
 def score_extraction(gold: Gold, ex: Extraction) -> tuple[AreaResult, ...]:
     """Every area of one document's extraction against its gold."""
     return (
@@ -360,4 +389,5 @@ def score_extraction(gold: Gold, ex: Extraction) -> tuple[AreaResult, ...]:
         score_quotes(gold, ex),
         score_counts(gold.counts, ex),
         score_events(gold.events, ex),
+        score_agreements(gold.agreements, ex),
     )
