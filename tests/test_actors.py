@@ -124,3 +124,9 @@ def test_a_body_named_with_a_person_is_the_body(pipeline: Pipeline) -> None:
 def test_a_listed_body_keeps_the_home_its_entry_gives(pipeline: Pipeline) -> None:
     (group,) = _subjects(pipeline, "In a statement from Paris, Hezbollah denied it.")[0]
     assert group.org_id and group.code == "LBN" and group.sector == "REB"
+
+
+@pytest.mark.model
+def test_the_government_of_a_country_is_its_government(pipeline: Pipeline) -> None:
+    (gov,) = _subjects(pipeline, "The government of Cameroon has arrested over 30 people.")[0]
+    assert (gov.code, gov.sector) == ("CMR", "GOV")

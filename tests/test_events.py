@@ -245,6 +245,11 @@ def test_the_possessor_of_an_arrest_is_the_arrested(pipeline: Pipeline) -> None:
     assert [a.person_id is not None for a in e.targets] == [True]
 
 
+def test_the_police_still_arrest_in_a_sports_story(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Spanish police arrested the club's goalkeeper after the match.")
+    assert [(e.plover_type, codes(e.sources)) for e in found] == [("COERCE", ["ESP"])]
+
+
 # --------------------------------------------------------------------------- contract
 
 

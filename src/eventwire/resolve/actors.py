@@ -357,8 +357,8 @@ class ActorResolver:
                 continue
             entry = dictionaries.organization_by_name(org.name)
             kind = (entry.kind if entry else None) or org.kind
-            if kind == "media":
-                continue
+            if kind == "media" or (entry is None and dictionaries.country_by_word(org.name)):
+                continue  # a country the tagger took for a body: read by its words
             # The dictionary knows a listed body's home (or that it has none) better
             # than the sentence around its name does.
             if entry is not None and (entry.code or entry.country):

@@ -139,16 +139,21 @@ def _code_sentence(sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: Lexicon,
     nominal_at = {t.token.i for t in triggers if not t.verbal}
     folding_at = {t.token.i for t in triggers if t.verbal and t.rule.plover in _FOLDING}
     for trigger in triggers:
-        if trigger.rule.plover in VIOLENT and (metaphorical
-                                               or _consequence(trigger.token, violent_at)):
+        if trigger.rule.plover in VIOLENT and _consequence(trigger.token, violent_at):
             continue
         if trigger.verbal and _event_subject(trigger.token, nominal_at):
             continue
         if _folded(trigger.token, folding_at):
             continue
         draft = _code_trigger(trigger, sent, pb, ctx, lex, resolver)
-        if draft is not None:
+        if draft is not None and not (metaphorical and _unarmed_violence(draft.event)):
             yield draft
+
+
+def _unarmed_violence(event: Event) -> bool:
+    """Violence in sports or business copy, unless a state or armed body does it: the
+    police who arrest a player in a sports story still arrest him."""
+    return event.plover_type in VIOLENT and not any(a.sector in _STATE for a in event.sources)
 
 
 def _consequence(tok: Token, violent_at: set[int]) -> bool:
