@@ -172,6 +172,8 @@ def test_cues_name_the_sub_event_type(text: str, expected: str) -> None:
     ("Hundreds of people protested against the shelling of their town.", "Peaceful protest"),
     ("Protesters demanded the release of detained activists.", "Peaceful protest"),
     ("Police arrested five people for organising an unauthorised protest.", "Arrests"),
+    ("The activist was picked up by police from his home on Sunday.", "Arrests"),
+    ("Fifty persons were held in combing operations in the city.", "Arrests"),
     ("Regime troops retook the village after heavy bombardment.",
      "Government regains territory"),
     ("The government said its forces were back in control of the town.",
