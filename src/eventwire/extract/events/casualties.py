@@ -310,7 +310,7 @@ def _cause(verb: Token) -> tuple[Means | None, list[Token], Token | None]:
 def _doer(tok: Token) -> bool:
     """A noun phrase that can name who did violence."""
     if tok.pos_ == "PRON" or any(c.lower_ in _TITLES for c in tok.children):
-        return False  # "Mr Camus" is a person, whatever the tagger says
+        return False  # "Mr Duval" is a person, whatever the tagger says
     return (_is(tok, "doer") or tok.ent_type_ in ("ORG", "NORP")
             or any(_is(c, "doer") for c in tok.children if c.dep_ == "compound"))
 
