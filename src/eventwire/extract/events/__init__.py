@@ -335,7 +335,7 @@ def _plausibly_violent(rule: TriggerRule, sources: Sequence[Actor], targets: Seq
     state or armed source; an ASSAULT a source that is not a company, a newspaper or a
     school."""
     if rule.plover == "FIGHT":
-        if rule.mode not in (None, "firearms"):
+        if lex.in_class(rule.trigger, "warword"):
             return True
         state = any(_country_only(a) or a.sector == "GOV" for a in sources)
         return (any(a.sector in _ARMED for a in (*sources, *targets))
