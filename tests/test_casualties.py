@@ -126,6 +126,42 @@ def test_a_weapon_after_with_is_no_party(pipeline: Pipeline) -> None:
     assert e.sources[0].name == casualties.UNIDENTIFIED
 
 
+def test_shot_dead_names_its_means_in_the_verb(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Two soldiers were shot dead at a checkpoint in the north of the "
+                        "province.")
+    assert (e.plover_type, e.plover_mode) == ("FIGHT", "firearms")
+    assert "shot dead" in e.evidence.text
+
+
+def test_attack_that_left_people_dead(pipeline: Pipeline) -> None:
+    e = added(pipeline, "The attack left 15 people dead and dozens wounded.")
+    assert e.plover_type == "ASSAULT" and [a.sector for a in e.targets] == ["CVL"]
+
+
+def test_toll_of_a_bombing_rising_is_the_bombing(pipeline: Pipeline) -> None:
+    e = added(pipeline, "The death toll from Tuesday's bombing in Kabul has risen to 95.")
+    assert e.produced_by.endswith("casualties.means-toll")
+    assert "toll" in e.evidence.text and e.plover_mode == "explosives"
+
+
+def test_rockets_falling_on_a_town(pipeline: Pipeline) -> None:
+    text = "Three rockets fell on the town of Sderot without causing casualties."
+    e = added(pipeline, text)
+    assert e.plover_mode == "heavy-weapons" and place_name(pipeline, text, e) == "Sderot"
+
+
+@pytest.mark.parametrize("text", [
+    "He left the country in March after the talks.",
+    "Oil prices fell sharply on Monday.",
+    "The film was shot in Morocco last year.",
+    "The models were shot by a famous photographer in Paris.",
+    "The jet landed safely at the airport.",
+])
+def test_ordinary_senses_of_harm_and_falling_verbs(pipeline: Pipeline, text: str) -> None:
+    assert not any((e.produced_by or "").startswith(casualties.VERSION)
+                   for e in violent(pipeline, text))
+
+
 # --------------------------------------------------------------------------- evidence and links
 
 

@@ -14,7 +14,9 @@ resolves; this module codes such reports, in body sentences only, with these rul
 * ``means-occurs``: a means is the subject of a verb of happening ("clashes erupted
   between A and B", "fighting broke out", "an explosion rocked the market");
 * ``agent-harm``: someone the actor dictionary cannot name harms people ("gunmen killed
-  three soldiers", "fighters killing 25 soldiers").
+  three soldiers", "fighters killing 25 soldiers");
+* ``means-toll``: the toll of a means rises ("the death toll from the bombing has risen to
+  95").
 
 Type and codes come from the means (``resolve/data/violence_means.tsv``; see
 :data:`KINDS`): clashes between armed groups are FIGHT; bombs, massacres and chemical
@@ -100,6 +102,11 @@ _SPORTS_WORDS = 3
 # Verbs of going on that only fighting does: "clashes continued", not "the blast continued".
 _ONGOING = frozenset({"continue", "resume", "intensify", "rage", "flare"})
 _ONGOING_KINDS = frozenset({"fight", "attack", "air", "heavy", "firearm", "ambush"})
+# Verbs of falling that only projectiles do: "rockets fell on the town".
+_FALLING = frozenset({"fall", "land", "slam"})
+_PROJECTILES = frozenset({"heavy", "explosive"})  # not aircraft: "the jet landed"
+_TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "mount", "increase"})
+_HURT = frozenset({"dead", "injured", "wounded", "maimed"})
 # An event dated this long before the report is background, not news.
 _BACKGROUND_DAYS = 60
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid", "following",
@@ -296,12 +303,13 @@ def _cause(verb: Token) -> tuple[Means | None, list[Token], Token | None]:
                 doers = [o for o in _pobjs(child) if _doer(o)]
                 if doers:
                     return None, doers, child
-        if child.dep_ == "advcl" and child.lemma_.lower() in _CAUSE_VERBS and any(
-                c.lower_ in _CAUSE_MARKS for c in child.children
-                if c.dep_ in ("advmod", "mark")):
+        if child.dep_ == "advcl" and any(c.lower_ in _CAUSE_MARKS for c in child.children
+                                         if c.dep_ in ("advmod", "mark")):
+            # "when a mortar shell landed", "as gunmen opened fire"
             objects = _children(child, ("dobj", "nsubj"))
             found = next((m for o in objects if (m := means_of(o)) is not None), None)
-            doers = [s for s in _children(child, ("nsubj",)) if _doer(s)]
+            violent = child.lemma_.lower() in _CAUSE_VERBS
+            doers = [s for s in _children(child, ("nsubj",)) if _doer(s)] if violent else []
             if found is not None or doers:
                 return found, doers, child
     return None, [], None
@@ -357,6 +365,10 @@ def _harm_report(verb: Token) -> Report | None:
         for other in (*verb.conjuncts, verb.head if verb.dep_ == "conj" else verb):
             if means is None and not doers and other.i != verb.i and _is(other, "harm"):
                 means, doers, _ = _cause(other)
+        own = [k for k in _kinds(lemma) if k in KINDS]
+        agent = _children(verb, ("agent",))  # "models were shot by a photographer"
+        if means is None and own and not agent:  # "soldiers were shot dead": the verb says how
+            means = Means(verb, own[0], False)
         if means is None and not doers:
             return None
         if means is not None and means.kind == "fight" and _between_civilians(means.token,
@@ -367,6 +379,11 @@ def _harm_report(verb: Token) -> Report | None:
     if subj is None:
         return None
     victims = _with_conjuncts(_children(verb, ("dobj",)))
+    if lemma == "leave":  # "the blast left 15 people dead"; not "left the country"
+        victims = [v for v in victims
+                   if any(w.lower_ in _HURT for w in (*v.children, *verb.children))]
+        if not victims:
+            return None
     if lemma == "claim":  # "claimed the lives of eight people"; not "claimed responsibility"
         lives = [v for v in victims if v.lemma_.lower() == "life"]
         if not lives:
@@ -396,6 +413,8 @@ def _occurrence_report(verb: Token) -> Report | None:
     found = _means_in(subj[0]) if subj else None
     if found is None or (lemma in _ONGOING and found.kind not in _ONGOING_KINDS):
         return None
+    if lemma in _FALLING and found.kind not in _PROJECTILES:
+        return None
     if found.kind in ("fight", "attack") and _between_civilians(found.token, verb):
         return None
     parties = _parties(found.token)
@@ -403,6 +422,19 @@ def _occurrence_report(verb: Token) -> Report | None:
         if prep.lower_ in _PARTY_PREPS:
             parties.extend(o for o in _pobjs(prep) if _party(o))
     return Report("means-occurs", verb, found, (), tuple(parties))
+
+
+def _toll_report(verb: Token) -> Report | None:
+    """"The death toll from Tuesday's bombing has risen to 95"."""
+    for subj in _children(verb, ("nsubj",)):
+        if subj.lemma_.lower() != "toll":
+            continue
+        for prep in _children(subj, ("prep",)):
+            if prep.lower_ in ("from", "of", "in"):
+                for obj in _pobjs(prep):
+                    if (found := _means_in(obj)) is not None:
+                        return Report("means-toll", verb, found, (), tuple(_parties(obj)))
+    return None
 
 
 def find_reports(sent: SpacySpan, *, sports: bool = False) -> Iterator[Report]:
@@ -425,6 +457,8 @@ def find_reports(sent: SpacySpan, *, sports: bool = False) -> Iterator[Report]:
             report = _harm_report(tok)
         elif _is(tok, "occur"):
             report = _occurrence_report(tok)
+        elif tok.lemma_.lower() in _TOLL_VERBS:
+            report = _toll_report(tok)
         kind = report.means.kind if report and report.means else "agent"
         if report is None or ((sport or sports) and kind not in literal):
             continue
@@ -648,7 +682,10 @@ def _earlier_place(sentence: Span, pb: ParsedBlock, places: Sequence[Place]) -> 
 def _evidence(report: Report, sent: SpacySpan, pb: ParsedBlock, text: str) -> Span:
     """From the first to the last word of the predicate, its victims, its means and
     its parties, within the sentence."""
-    toks = [report.trigger, *(c for c in report.trigger.children if c.dep_ == "prt")]
+    kept = ("prt", "oprd", "acomp", "ccomp", "nsubj") if report.rule == "means-toll" else (
+        "prt", "oprd", "acomp")  # "broke out", "shot dead", the toll that rose
+    toks = [report.trigger]
+    toks.extend(t for c in report.trigger.children if c.dep_ in kept for t in c.subtree)
     for head in (*report.victims, *report.parties):
         toks.extend(head.subtree)
     if report.means is not None:
