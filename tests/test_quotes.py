@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import DictionaryError
+from eventwire.evaluate.quotes import GoldAttribution, _is_cue_word, _is_pronoun, speaker_right
 from eventwire.extract import quotes
 from eventwire.extract.context import Context
 from eventwire.extract.entities import extract_entities
 from eventwire.extract.parse import parse_document
 from eventwire.extract.quotes import lexicon, load_lexicon, quotation_segments
 from eventwire.ingest import make_document
-from eventwire.records import Extraction, Quote
+from eventwire.records import Extraction, Organization, Quote
 from eventwire.run import Pipeline
 
 
@@ -253,3 +254,200 @@ def test_two_cues_reporting_the_same_words_make_one_quote() -> None:
     nested = _Found(60, 110, "indirect", who, None, None)  # a clause inside: kept apart
     kept = _distinct([same, nested, long])
     assert [(f.start, f.end) for f in kept] == [(10, 110), (60, 110)]
+
+
+# --- quotes.rules.v3: stance cues, signatures, nominal cues, more speakers --------------
+
+
+@pytest.mark.model
+def test_stance_content_runs_to_the_end_of_its_clause(pipeline: Pipeline) -> None:
+    text = ("Harbour master Ola Berg mentioned the delays at the port as evidence of "
+            "years of neglect.\n")
+    q = _quote(_extract(pipeline, text), "delays at the port")
+    assert q.text.endswith("as evidence of years of neglect")
+    assert q.cue is not None and q.cue.text == "mentioned"
+
+
+@pytest.mark.model
+def test_quotation_signed_with_a_dash(pipeline: Pipeline) -> None:
+    text = ('"The shelters are full and the water is running out." ― Maria Lopez\n'
+            '"Nobody has told us when the buses will come." ― Tomas Rivera\n')
+    ex = _extract(pipeline, text)
+    assert _quote(ex, "shelters are full").speaker_name == "Maria Lopez"
+    assert _quote(ex, "buses will come").speaker_name == "Tomas Rivera"
+    assert _quote(ex, "buses will come").cue.text == "―"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_cue_and_colon_introduce_the_next_paragraph(pipeline: Pipeline) -> None:
+    text = ("Port official Diego Ramos added:\n\n"
+            "The cranes will be repaired within two days and the ships can dock again.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "cranes will be repaired")
+    assert q.text.startswith("The cranes") and _speaker(ex, q) == "Diego Ramos"
+
+
+@pytest.mark.model
+def test_nominal_cue_with_its_clause(pipeline: Pipeline) -> None:
+    text = ("Governor Paulo Serra visited the dam on Monday.\n\n"
+            "The ministry's warning that the dam could fail was ignored for months.\n")
+    q = _quote(_extract(pipeline, text), "dam could fail")
+    assert q.text == "the dam could fail"
+    assert q.cue is not None and q.cue.text == "warning" and q.speaker_name == "ministry"
+
+
+@pytest.mark.model
+def test_nominal_cue_inside_a_verb_cue_is_not_a_second_quote(pipeline: Pipeline) -> None:
+    text = "Mayor Ines Duarte said in a statement that the bridge would reopen on Friday.\n"
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "bridge would reopen")
+    assert q.cue is not None and q.cue.text == "said" and _speaker(ex, q) == "Ines Duarte"
+
+
+@pytest.mark.model
+def test_is_expected_reports_a_view_without_a_source(pipeline: Pipeline) -> None:
+    ex = _extract(pipeline, "The envoy is expected to arrive in Geneva on Friday.\n")
+    q = _quote(ex, "envoy is expected")
+    assert q.speaker_id is None and q.speaker_name is None
+
+
+@pytest.mark.model
+def test_seems_is_a_stance_of_people_not_of_the_writer(pipeline: Pipeline) -> None:
+    text = ("The ceasefire in the north seems to be holding.\n\n"
+            "Governor Paulo Serra seemed to concede that the count was lost.\n\n"
+            "The old canal became known as the border of the two districts.\n")
+    ex = _extract(pipeline, text)
+    assert not any("ceasefire" in q.text or "canal" in q.text for q in ex.quotes)
+    q = _quote(ex, "count was lost")
+    assert _speaker(ex, q) == "Paulo Serra"
+
+
+@pytest.mark.model
+def test_passive_cue_with_by_names_its_source(pipeline: Pipeline) -> None:
+    text = "The budget was criticized by Senator Ana Ruiz as reckless and unfair.\n"
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "reckless")
+    assert _speaker(ex, q) == "Ana Ruiz"
+
+
+@pytest.mark.model
+def test_they_is_the_latest_plural_subject(pipeline: Pipeline) -> None:
+    text = ("Residents of the valley sent a letter to the governor on Monday.\n\n"
+            "They said the reservoir had been unsafe for years.\n")
+    q = _quote(_extract(pipeline, text), "reservoir had been unsafe")
+    assert q.speaker_name == "Residents"
+
+
+@pytest.mark.model
+def test_a_stance_inside_reported_speech_is_not_a_second_quote(pipeline: Pipeline) -> None:
+    ex = _extract(pipeline, "Mayor Ines Duarte said she wants the talks to resume soon.\n")
+    assert len(ex.quotes) == 1 and ex.quotes[0].cue.text == "said"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_transcript_labels_each_speak_for_their_own_paragraph(pipeline: Pipeline) -> None:
+    text = ('"HOST: Will the talks resume this week?\n\n'
+            '"RIVERA: They will resume on Thursday, and we expect a deal.\n\n'
+            '"HOST: And if they fail?\n')
+    ex = _extract(pipeline, text)
+    assert _quote(ex, "resume on Thursday").speaker_name == "RIVERA"
+    assert _quote(ex, "if they fail").speaker_name == "HOST"
+
+
+@pytest.mark.model
+def test_speaker_named_after_the_cue(pipeline: Pipeline) -> None:
+    text = ("The new levy, said Lars Nyberg, an economist at the central bank, would "
+            "hurt exporters.\n\n"
+            '"It is too late to change course," added one delegate.\n')
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "hurt exporters")) == "Lars Nyberg"
+    assert _quote(ex, "too late to change").speaker_name == "one delegate"
+
+
+@pytest.mark.model
+def test_asked_has_no_known_asker_and_a_statement_is_its_issuer(pipeline: Pipeline) -> None:
+    text = ("Asked about the vote, Governor Paulo Serra said the count was fair.\n\n"
+            "The Interior Ministry issued a statement calling the attack a war crime.\n")
+    ex = _extract(pipeline, text)
+    asked = [q for q in ex.quotes if q.cue is not None and q.cue.text == "Asked"]
+    assert all(q.speaker_name is None for q in asked)
+    assert _speaker(ex, _quote(ex, "count was fair")) == "Paulo Serra"
+    q = _quote(ex, "war crime")
+    assert q.speaker_id is not None and q.speaker_id.startswith("o")
+
+
+@pytest.mark.model
+def test_hoping_is_a_cue_despite_its_lemma(pipeline: Pipeline) -> None:
+    text = "Mayor Ines Duarte is hoping that the bridge reopens before the winter.\n"
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "bridge reopens")
+    assert q.cue is not None and q.cue.text == "hoping" and _speaker(ex, q) == "Ines Duarte"
+
+
+@pytest.mark.model
+def test_each_quotation_keeps_its_own_cue(pipeline: Pipeline) -> None:
+    text = ('"It is over," said one delegate. "It is theirs to lose at this point," added '
+            "another delegate.\n")
+    ex = _extract(pipeline, text)
+    assert _quote(ex, "It is over").speaker_name == "one delegate"
+    assert _quote(ex, "theirs to lose").speaker_name == "another delegate"
+
+
+@pytest.mark.model
+def test_words_of_the_quotation_are_not_its_speaker(pipeline: Pipeline) -> None:
+    text = ('"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a local '
+            "party president.\n")
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "panic mode")) == "Leslie Wimes"
+
+
+@pytest.mark.model
+def test_quotation_after_its_speakers_sentence(pipeline: Pipeline) -> None:
+    text = ('Senator Ana Ruiz described the new levy as theft. "It takes from the poor and '
+            'gives to the banks."\n\n'
+            '"Why has nobody resigned over this?" Ruiz demanded.\n')
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "takes from the poor")) == "Ana Ruiz"
+    assert _speaker(ex, _quote(ex, "nobody resigned")) == "Ana Ruiz"
+
+
+@pytest.mark.model
+def test_speaker_of_a_passive_that_leads_to_the_cue(pipeline: Pipeline) -> None:
+    text = "Mayor Ines Duarte was prompted to say that the bridge would reopen in May.\n"
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "bridge would reopen")) == "Ines Duarte"
+
+
+@pytest.mark.model
+def test_speaker_is_the_name_of_the_subject_not_one_inside_it(pipeline: Pipeline) -> None:
+    text = ("The head of the group backing Governor Paulo Serra, Mike Okafor, said that "
+            "the plan would pass.\n")
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "plan would pass")) == "Mike Okafor"
+
+
+# --- the PolNeAR evaluator's speaker matching (no model needed) -----------------------
+
+
+def _gold(source: str | None, at: int = 0) -> GoldAttribution:
+    span = ((at, at + len(source)),) if source else None
+    return GoldAttribution(content=((100, 150),), source=span, source_text=source)
+
+
+def test_evaluator_reads_possessives_as_pronouns_and_verbs_as_no_source() -> None:
+    assert _is_pronoun("his") and _is_pronoun("Their") and not _is_pronoun("Ruiz")
+    assert _is_cue_word("said") and _is_cue_word("told")
+    assert not _is_cue_word("officials") and not _is_cue_word("Said Ellis")
+
+
+def test_evaluator_takes_the_head_of_a_name_before_its_preposition() -> None:
+    document = make_document("The debate commission said the microphone had failed. " * 4,
+                             "test")
+    commission = Organization(id="o1", name="Commission on Presidential Debates", mentions=())
+    ex = Extraction(document, organizations=(commission,))
+    quote = Quote(id="q1", text="x", start=100, end=150, kind="indirect",
+                  speaker_id="o1", speaker_name=commission.name)
+    gold = _gold("The commission")
+    assert speaker_right(quote, gold, [gold], ex)
+    other = _gold("The campaign")
+    assert not speaker_right(quote, other, [other], ex)

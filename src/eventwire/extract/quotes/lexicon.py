@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 LEXICON = "speech_verbs.tsv"
 _KINDS = frozenset({"speech", "belief", "evidence"})
-_NEEDS = frozenset({"ccomp", "quote", "any", "object"})
+_NEEDS = frozenset({"ccomp", "quote", "any", "object", "raising"})
+# Forms the pinned model lemmatizes wrongly ("hoping" -> "hop").
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def cue_entry(verb: Token) -> CueEntry | None:
     if verb.pos_ not in ("VERB", "AUX") and verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return None
     table = lexicon()
-    lemma = verb.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
     for child in verb.children:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in table:
             return table[(lemma, child.lower_)]

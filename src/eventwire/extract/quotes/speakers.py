@@ -31,11 +31,12 @@ _MAX_BLOCKS_BACK = 3  # how far back a pronoun may look for who it names
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "conj", "cc",
                         "appos", "flat", "case", "quantmod", "advmod"})
-_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp"})
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "acomp"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _LEADING_ARTICLES = ("the ", "a ", "an ")
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Madam)\.?\s+$")
@@ -52,8 +53,14 @@ _ORG_NOUNS = frozenset(
     "commission movement coalition administration cabinet parliament network channel "
     "magazine outlet website broadcaster station union bank embassy authority".split()
 )
+# What a speaker issues, publishes or airs: its words are the speaker's ("a statement saying").
+_MESSAGES = frozenset(
+    "statement letter tweet ad advertisement video report release message note email memo "
+    "paper filing speech interview editorial column book spot comment remark document brief "
+    "motion lawsuit suit complaint resolution post series language footage clip".split())
 _MEDIA_NOUNS = frozenset("newspaper daily paper network channel magazine outlet website "
                          "broadcaster station agency weekly".split())
+_POSSESSIVE_END = re.compile(r"['’]s?$")  # "the ministry's warning": the ministry
 _EDGE = re.compile(r"^[\s,;:\-–—\"“”«»'‘’]+|[\s,;:\-–—\"“”«»'‘’]+$")
 
 
@@ -119,6 +126,7 @@ class Resolver:
         self.sentences = [(pb.offset + s.start_char, pb.offset + s.end_char, i)
                           for i, pb in enumerate(parsed) for s in pb.doc.sents]
         self.subjects = self._subject_mentions()
+        self.group_subjects = self._group_subjects()
         self.genders = {p.id: g for p in ctx.people if (g := self._gender(p)) is not None}
 
     def _gender(self, person: Person) -> str | None:
@@ -135,6 +143,22 @@ class Resolver:
         if role and role[-1] in _GENDERED_NOUNS:
             said.add(_GENDERED_NOUNS[role[-1]])
         return said.pop() if len(said) == 1 else None
+
+    def _group_subjects(self) -> list[tuple[int, int, ParsedBlock, Token]]:
+        """(start, block, parse, token) of each subject that is no pronoun nor a person."""
+        out = []
+        people = [m for m, kind, _ in self.entities.mentions() if kind == "person"]
+        for index, pb in enumerate(self.parsed):
+            for tok in pb.doc:
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                start = pb.offset + tok.idx
+                if any(q.start <= start < q.end for q in self.segments):
+                    continue
+                if not _is_plural(tok) and any(m.start <= start < m.end for m in people):
+                    continue
+                out.append((start, index, pb, tok))
+        return out
 
     def _subject_mentions(self) -> set[tuple[int, str]]:
         """(mention start, record id) of every named subject of a clause."""
@@ -153,14 +177,20 @@ class Resolver:
         """The speaker a subject (or "according to" object) token names."""
         if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(pb.offset + head.idx, block, head.lower_)
+        if head.lower_ in _POSSESSIVES and head.dep_ == "poss":  # "his claim that"
+            return self._pronoun(pb.offset + head.idx, block, _POSSESSIVES[head.lower_])
         pick = self._named(pb, head)
         if pick is not None:
             return Speaker(pick[2], self.entities.name(pick[1], pick[2]))
-        return self._described(pb, head, *absolute(pb, noun_phrase(head)))
+        return self._described(pb, head, *absolute(pb, _contiguous(head, noun_phrase(head))))
 
     def _named(self, pb: ParsedBlock, head: Token) -> tuple[Span, str, str] | None:
         """The mention a noun phrase names: the one on its head, else its first person."""
-        hits = self.entities.at(*absolute(pb, noun_phrase(head)))
+        phrase = noun_phrase(head)
+        # Only names on the phrase's own words: "the head of a group backing A, B," is B.
+        starts = {pb.offset + t.idx for t in phrase}
+        hits = [h for h in self.entities.at(*absolute(pb, phrase))
+                if any(h[0].start <= at < h[0].end for at in starts)]
         head_start = pb.offset + head.idx
         on_head = [h for h in hits if h[0].start <= head_start < h[0].end]
         return (on_head or [h for h in hits if h[1] == "person"] or hits or [None])[0]
@@ -174,7 +204,7 @@ class Resolver:
             ref = self._role_anaphor(lemma, at) or self._org_anaphor(lemma, at)
             if ref is not None:
                 return ref
-        words = _EDGE.sub("", self.text[start:end])
+        words = _POSSESSIVE_END.sub("", _EDGE.sub("", self.text[start:end]))
         low = words.lower()
         for article in _LEADING_ARTICLES:
             if low.startswith(article):
@@ -214,6 +244,8 @@ class Resolver:
             kind = "person"
         elif word in _ORG_PRONOUNS:
             kind = "org"
+        elif word == "they":
+            return self._group(at, block, plural=True)
         else:
             return Speaker(None, None)
         for s_start, s_end, s_block in reversed(self.sentences):
@@ -233,7 +265,46 @@ class Resolver:
                 return Speaker(ids[0], self.entities.name(kind, ids[0]))
             if named:
                 return Speaker(None, None)
+            if kind == "org" and self._group(at, block, plural=False, within=s_start).name:
+                return self._group(at, block, plural=False, within=s_start)
         return Speaker(None, None)
+
+    def _group(self, at: int, block: int, *, plural: bool, within: int = -1) -> Speaker:
+        """'they' (or 'it'): the latest subject before ``at`` of that number, not a person.
+
+        "Critics of the plan sent a letter. They said ...": the critics. Only subjects
+        count (they are what a text goes on talking about); a subject inside a
+        quotation is spoken about. ``within`` limits the search to sentences from there.
+        """
+        for start, b, pb, tok in reversed(self.group_subjects):
+            if start >= at or start < within:
+                continue
+            if block - b > 1:
+                break
+            if _is_plural(tok) != plural:
+                continue
+            return self.resolve(pb, b, tok)
+        return Speaker(None, None)
+
+
+def _contiguous(head: Token, phrase: list[Token]) -> list[Token]:
+    """The unbroken run of a phrase's words around its head.
+
+    "A union representing pilots endorsed her, another example": the apposition at
+    the end of the sentence is no part of the words that name the speaker.
+    """
+    at = {t.i for t in phrase}
+    lo = hi = head.i
+    while lo - 1 in at:
+        lo -= 1
+    while hi + 1 in at:
+        hi += 1
+    return [t for t in phrase if lo <= t.i <= hi]
+
+
+def _is_plural(tok: Token) -> bool:
+    """'critics', 'Mr. A and Mr. B': a plural noun or a coordination."""
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 # --- the source of a cue ----------------------------------------------------------
@@ -247,28 +318,69 @@ def subject_of(verb: Token) -> Token | None:
     hung inside another cue's content ("X said that A, pointing out B") takes
     that cue's source.
     """
+    inherited = False
     for _ in range(5):
         according = according_object(verb)
         if according is not None:
             return according
+        issuer = _issued(verb)
+        if issuer is not None:
+            verb = issuer  # "X issued a statement calling ...": X speaks
+            continue
+        agent = next((o for c in verb.children if c.dep_ == "agent"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent  # "X was criticized by Y for ...", "asked by Y whether": Y speaks
+        if verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                            for c in verb.children) and (
+                (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass")
+                                                for c in verb.children))
+                or (verb.lemma_.lower() == "ask" and any(c.dep_ == "mark"
+                                                         for c in verb.children))):
+            return None  # "Asked about the vote, X said", "when asked": who asked is not told
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subjects):
             return verb.head  # "the envoy, who said ...": the envoy
         if subjects:
             # The parser splits "the economist X told" into two subjects: the nearer is the name.
             return max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i))
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return None  # "it is believed that": an attribution without a source
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # "X was prompted to say", "X was pressed and said": X speaks; but the cue's
+            # own passive ("it is believed that") is an attribution without a source.
+            return passive if inherited else None
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
         if verb.dep_ in ("relcl", "acl"):
             return verb.head  # "the envoy, who said ..."
         participle = verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
+        inherited = verb.dep_ in ("xcomp", "conj")
         verb = verb.head
         if verb.dep_ == "prep" and verb.head.i != verb.i:  # "responded by saying"
             verb = verb.head
         while participle and verb.dep_ == "ccomp" and governs_content(verb.head):
             verb = verb.head
+    return None
+
+
+def _issued(verb: Token) -> Token | None:
+    """'X released a letter saying ...': the verb by which an author sent out a message.
+
+    The participle hangs on the message ("a series of tweets criticizing ..."); its
+    words are those of whoever issued it, the subject of the verb it is the object of.
+    """
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBG"
+    relative = verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+                                            for c in verb.children)
+    if not (participle or relative) or verb.head.lemma_.lower() not in _MESSAGES:
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
     return None
 
 
