@@ -54,6 +54,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.quotes.clauses import (
+    channel_of,
+    content_tokens,
+    cue_span,
+    in_cue_phrase,
+    own_content,
+    passive_stance,
+    reported_stance,
+    trimmed,
+)
 from eventwire.extract.quotes.lexicon import CueEntry, cue_entry, lexicon, load_lexicon
 from eventwire.extract.quotes.marks import Segment, quotation_segments
 from eventwire.extract.quotes.nominal import content_clause, is_cue_noun, nominal_source
@@ -81,14 +91,9 @@ log = logging.getLogger(__name__)
 VERSION = "quotes.rules.v3"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
-# "what became known as the buffer zone", "a town called X": names, not views.
-_NAMING = frozenset({"know", "call", "name", "dub", "title", "label", "term"})
 _MAX_LEADING_WORDS = 6  # "About 4 in 10", "Most Republicans polled"
 _MAX_APPOSITION_WORDS = 12  # "Ana Ruiz, a spokeswoman for the ministry in Lima, said"
 _SAME_SHARE = 0.9  # two quotes sharing this much of the longer one report the same words
-_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "attr", "acomp", "pcomp"})
-_OBJECT_PREPS = frozenset({"for", "of", "against", "about", "on"})
-_OWN_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl"})
 # A speaker's label opening a paragraph: up to four capitalized words and a colon.
 _LABEL = re.compile(r"[\"“']?(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
 # A signature after a quotation: closing mark, a dash, a name, then the end of the line.
@@ -109,135 +114,6 @@ class _Found:
     speaker: Speaker
     cue: Span | None
     channel: str | None
-
-
-def _content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
-    """What a cue verb reports, as tokens: its clause, else what it interrupts, else its object.
-
-    * "said (that) the talks failed": the complement clause;
-    * "the talks, he said, failed": the clause the cue is inserted in;
-    * "stressed the need for talks", "called for a ceasefire", "urged them to stop"
-      (cues marked ``object``): the verb's complements after it.
-    """
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _through_clause(verb, child) if child.i > verb.i else list(child.subtree)
-    if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        return list(verb.head.subtree)
-    if entry.needs != "object" or verb.tag_ == "VB":
-        # A bare infinitive ("to disclose his returns", "would need to confirm") reports
-        # what someone might say, not what was said.
-        return None
-    parts = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
-        or (c.dep_ == "prep" and c.lower_ == entry.particle))]  # "referred to X as Y"
-    if not parts:
-        return None
-    return _through_clause(verb, parts[0])
-
-
-def _through_clause(verb: Token, first: Token) -> list[Token]:
-    """From the first complement to the end of the cue's clause.
-
-    What a stance verb reports runs on past its object: "mentioned his remarks
-    *as examples of* disrespect", "wants to triple X, grow Y *and create Z*" (the
-    parser hangs the tail on the verb). A coordinated clause with a subject of
-    its own ("..., and the talks failed") is another statement and stops it.
-    """
-    tokens: list[Token] = []
-    for child in verb.children:
-        if child.i < first.i:
-            continue
-        if child.dep_ == "conj" and any(c.dep_ in _OWN_SUBJECT for c in child.children):
-            break
-        if child.i > first.i and cue_entry(child):
-            break
-        if child.dep_ in ("cc", "punct") and child.i > first.i and _clause_follows(verb, child):
-            break
-        tokens.extend(child.subtree)
-    return tokens
-
-
-def _clause_follows(verb: Token, at: Token) -> bool:
-    """Whether a coordinated clause with its own subject comes right after ``at``."""
-    nxt = [c for c in verb.children if c.i > at.i and c.dep_ not in ("cc", "punct")]
-    return bool(nxt) and nxt[0].dep_ == "conj" and any(
-        c.dep_ in _OWN_SUBJECT for c in nxt[0].children)
-
-
-def _own_content(verb: Token) -> bool:
-    """Whether a cue governs words of its own (a clause or an object) to report."""
-    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
-
-
-def _passive_stance(verb: Token) -> bool:
-    """'The senator is expected to resign', 'she is widely seen as the favourite'.
-
-    A cue in the passive with an infinitive or "as" complement reports a view of
-    its subject held by someone the text does not name (or names after "by").
-    """
-    if verb.lemma_.lower() in _NAMING:
-        return False
-    return (any(c.dep_ == "nsubjpass" for c in verb.children)
-            and any(c.dep_ == "auxpass" for c in verb.children)
-            and any(c.i > verb.i and (c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as"))
-                    for c in verb.children))
-
-
-def _reported_stance(verb: Token) -> bool:
-    """'Ruiz said she wants talks': a stance the speaker reports of herself, no second quote.
-
-    A belief verb whose subject is a pronoun, inside what a verb of speech reports,
-    is part of that report (the speaker's words), not a new attribution.
-    """
-    if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
-        return False
-    node = verb
-    for _ in range(4):
-        head = node.head
-        if head.i == node.i:
-            return False
-        entry = cue_entry(head)
-        if node.dep_ in ("ccomp", "conj") and entry is not None and entry.kind == "speech":
-            return True
-        node = head
-    return False
-
-
-def _in_cue_phrase(noun: Token) -> bool:
-    """'said in a statement that ...': the verb is the cue, the noun only its medium."""
-    head = noun.head
-    return (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i
-            and cue_entry(head.head) is not None)
-
-
-def _channel(verb: Token, pb: ParsedBlock, text: str) -> str | None:
-    """What a speaker told: "told Al Jazeera Net that" -> "Al Jazeera Net"."""
-    if verb.lemma_.lower() != "tell":
-        return None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
-            tokens = [t for t in child.subtree if not t.is_punct or t.text in "-'’."]
-            s, e = absolute(pb, tokens)
-            words = text[s:e]
-            return words[4:] if words.lower().startswith("the ") else words
-    return None
-
-
-def _cue_span(verb: Token, pb: ParsedBlock, text: str) -> Span:
-    tokens = [verb, *(c for c in verb.children if c.dep_ == "prt")]
-    s, e = absolute(pb, tokens)
-    return Span.of(text, s, e)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading complementizer and edge punctuation or quotation marks."""
-    m = re.match(r"[\s,;:\-–—\"“”«»'`]*(?:that\b)?[\s,;:\-–—\"“”«»'`]*", text[start:end])
-    if m:
-        start += m.end()
-    while end > start and text[end - 1] in " \n,;:-–—.\"“”«»'`":
-        end -= 1
-    return start, end
 
 
 class _Finder:
@@ -302,7 +178,7 @@ class _Finder:
             speaker = Speaker(None, m.group("label"))
         else:
             return None
-        start, end = _trimmed(self.text, pb.offset + m.end(), pb.block.end)
+        start, end = trimmed(self.text, pb.offset + m.end(), pb.block.end)
         if end <= start:
             return None
         colon = pb.offset + m.end("label")
@@ -340,7 +216,7 @@ class _Finder:
             after_colon = (self.text[s_start:s_end].rstrip().endswith(":")
                            and 0 <= seg.start - s_end <= 3)
             # '"Why?" Ruiz asked.': the parser may end the sentence at the question mark.
-            closes_before = 0 <= s_start - seg.end <= 3 and not _own_content(verb)
+            closes_before = 0 <= s_start - seg.end <= 3 and not own_content(verb)
             if (overlaps or after_colon or closes_before) and not seg.start <= at < seg.end \
                     and seg not in self.claimed:
                 near.append(seg)
@@ -382,17 +258,17 @@ class _Finder:
 
     def _verb(self, index: int, pb: ParsedBlock, verb: Token,
               entry: CueEntry) -> list[_Found] | None:
-        if entry.needs == "raising" or _passive_stance(verb):
+        if entry.needs == "raising" or passive_stance(verb):
             return self._raising(index, pb, verb)
-        if entry.kind == "belief" and _reported_stance(verb):
+        if entry.kind == "belief" and reported_stance(verb):
             return None
         quotes = self._attached(pb, verb) if entry.needs != "ccomp" else []
-        comp = _content_tokens(verb, entry) if entry.needs != "quote" or quotes else None
+        comp = content_tokens(verb, entry) if entry.needs != "quote" or quotes else None
         if not comp and not quotes:
             return self._introduced(index, pb, verb)
         speaker = self._speaker(index, pb, verb)
-        cue = _cue_span(verb, pb, self.text)
-        channel = _channel(verb, pb, self.text)
+        cue = cue_span(verb, pb, self.text)
+        channel = channel_of(verb, pb, self.text)
         return self._contents(pb, comp, quotes, speaker, cue, channel)
 
     def _raising(self, index: int, pb: ParsedBlock, verb: Token) -> list[_Found] | None:
@@ -409,7 +285,7 @@ class _Finder:
             return None
         if cue_entry(comp) is not None:
             return None  # "seemed to concede that ...": the inner cue reports it
-        start, end = _trimmed(self.text, *absolute(pb, [*subj.subtree, *comp.subtree]))
+        start, end = trimmed(self.text, *absolute(pb, [*subj.subtree, *comp.subtree]))
         if end <= start:
             return None
         if subj.dep_ == "nsubjpass":  # "is expected to", "is seen as": by someone, or "by X"
@@ -417,7 +293,7 @@ class _Finder:
             speaker = (self.resolver.resolve(pb, index, agent) if agent is not None
                        else Speaker(None, None))
             return [_Found(start, end, self._kind(start, end), speaker,
-                           _cue_span(verb, pb, self.text), None)]
+                           cue_span(verb, pb, self.text), None)]
         # "Ruiz seemed to concede", "voters seem tired": how people named or counted
         # appear is reported (by the writer: no source); "the plan seems to work" is
         # the writer's own view, not an attribution.
@@ -426,7 +302,7 @@ class _Finder:
         if not named:
             return None
         return [_Found(start, end, self._kind(start, end), Speaker(None, None),
-                       _cue_span(verb, pb, self.text), None)]
+                       cue_span(verb, pb, self.text), None)]
 
     def _speaker(self, index: int, pb: ParsedBlock, verb: Token) -> Speaker:
         """Who a cue verb's words are: its subject, else a name just before a finite cue.
@@ -526,17 +402,17 @@ class _Finder:
         if (not rest.endswith(":") or sent.end_char < len(pb.block.text.rstrip())
                 or nxt is None or any(q.block == index + 1 for q in self.segments)):
             return None
-        start, end = _trimmed(self.text, nxt.block.start, nxt.block.end)
+        start, end = trimmed(self.text, nxt.block.start, nxt.block.end)
         if end <= start:
             return None
         speaker = self._speaker(index, pb, verb)
-        return [_Found(start, end, "indirect", speaker, _cue_span(verb, pb, self.text), None)]
+        return [_Found(start, end, "indirect", speaker, cue_span(verb, pb, self.text), None)]
 
     def _contents(self, pb: ParsedBlock, comp: list[Token] | None, quotes: list[Segment],
                   speaker: Speaker, cue: Span, channel: str | None) -> list[_Found]:
         found: list[tuple[int, int, str]] = []
         if comp:
-            s, e = _trimmed(self.text, *absolute(pb, comp))
+            s, e = trimmed(self.text, *absolute(pb, comp))
             inside = [q for q in quotes if q.start < e and s < q.end]
             kind = self._kind(s, e)
             if not inside:
@@ -582,9 +458,9 @@ class _Finder:
     def _nominal(self, index: int, pb: ParsedBlock, noun: Token) -> list[_Found] | None:
         """"his claim that ...": a cue noun and its that-clause (see :mod:`.nominal`)."""
         clause = content_clause(noun)
-        if clause is None or _in_cue_phrase(noun):
+        if clause is None or in_cue_phrase(noun):
             return None
-        start, end = _trimmed(self.text, *absolute(pb, list(clause.subtree)))
+        start, end = trimmed(self.text, *absolute(pb, list(clause.subtree)))
         if end <= start:
             return None
         source = nominal_source(noun)
@@ -614,7 +490,7 @@ class _Finder:
             start, end = h_start, p_start
         else:
             start, end = h_start, h_end
-        start, end = _trimmed(self.text, start, end)
+        start, end = trimmed(self.text, start, end)
         if end <= start:
             return None
         speaker = self.resolver.resolve(pb, index, obj)

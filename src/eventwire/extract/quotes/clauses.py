@@ -1,0 +1,155 @@
+"""Clauses of a cue: what it reports, where a content span starts and ends.
+
+Helpers over the dependency parse shared by the quote finder (see
+:mod:`eventwire.extract.quotes`): a cue verb's content tokens, the stretch of its
+clause, stances in the passive, stances reported inside reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventwire.extract.quotes.lexicon import CueEntry, cue_entry
+from eventwire.extract.quotes.speakers import absolute
+from eventwire.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.extract.parse import ParsedBlock
+
+# "what became known as the buffer zone", "a town called X": names, not views.
+_NAMING = frozenset({"know", "call", "name", "dub", "title", "label", "term"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "attr", "acomp", "pcomp"})
+_OBJECT_PREPS = frozenset({"for", "of", "against", "about", "on"})
+_OWN_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
+    """What a cue verb reports, as tokens: its clause, else what it interrupts, else its object.
+
+    * "said (that) the talks failed": the complement clause;
+    * "the talks, he said, failed": the clause the cue is inserted in;
+    * "stressed the need for talks", "called for a ceasefire", "urged them to stop"
+      (cues marked ``object``): the verb's complements after it.
+    """
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return through_clause(verb, child) if child.i > verb.i else list(child.subtree)
+    if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        return list(verb.head.subtree)
+    if entry.needs != "object" or verb.tag_ == "VB":
+        # A bare infinitive ("to disclose his returns", "would need to confirm") reports
+        # what someone might say, not what was said.
+        return None
+    parts = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+        or (c.dep_ == "prep" and c.lower_ == entry.particle))]  # "referred to X as Y"
+    if not parts:
+        return None
+    return through_clause(verb, parts[0])
+
+
+def through_clause(verb: Token, first: Token) -> list[Token]:
+    """From the first complement to the end of the cue's clause.
+
+    What a stance verb reports runs on past its object: "mentioned his remarks
+    *as examples of* disrespect", "wants to triple X, grow Y *and create Z*" (the
+    parser hangs the tail on the verb). A coordinated clause with a subject of
+    its own ("..., and the talks failed") is another statement and stops it.
+    """
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.i < first.i:
+            continue
+        if child.dep_ == "conj" and any(c.dep_ in _OWN_SUBJECT for c in child.children):
+            break
+        if child.i > first.i and cue_entry(child):
+            break
+        if child.dep_ in ("cc", "punct") and child.i > first.i and _clause_follows(verb, child):
+            break
+        tokens.extend(child.subtree)
+    return tokens
+
+
+def _clause_follows(verb: Token, at: Token) -> bool:
+    """Whether a coordinated clause with its own subject comes right after ``at``."""
+    nxt = [c for c in verb.children if c.i > at.i and c.dep_ not in ("cc", "punct")]
+    return bool(nxt) and nxt[0].dep_ == "conj" and any(
+        c.dep_ in _OWN_SUBJECT for c in nxt[0].children)
+
+
+def own_content(verb: Token) -> bool:
+    """Whether a cue governs words of its own (a clause or an object) to report."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+
+
+def passive_stance(verb: Token) -> bool:
+    """'The senator is expected to resign', 'she is widely seen as the favourite'.
+
+    A cue in the passive with an infinitive or "as" complement reports a view of
+    its subject held by someone the text does not name (or names after "by").
+    """
+    if verb.lemma_.lower() in _NAMING:
+        return False
+    return (any(c.dep_ == "nsubjpass" for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.i > verb.i and (c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as"))
+                    for c in verb.children))
+
+
+def reported_stance(verb: Token) -> bool:
+    """'Ruiz said she wants talks': a stance the speaker reports of herself, no second quote.
+
+    A belief verb whose subject is a pronoun, inside what a verb of speech reports,
+    is part of that report (the speaker's words), not a new attribution.
+    """
+    if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        return False
+    node = verb
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return False
+        entry = cue_entry(head)
+        if node.dep_ in ("ccomp", "conj") and entry is not None and entry.kind == "speech":
+            return True
+        node = head
+    return False
+
+
+def in_cue_phrase(noun: Token) -> bool:
+    """'said in a statement that ...': the verb is the cue, the noun only its medium."""
+    head = noun.head
+    return (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i
+            and cue_entry(head.head) is not None)
+
+
+def channel_of(verb: Token, pb: ParsedBlock, text: str) -> str | None:
+    """What a speaker told: "told Al Jazeera Net that" -> "Al Jazeera Net"."""
+    if verb.lemma_.lower() != "tell":
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+            tokens = [t for t in child.subtree if not t.is_punct or t.text in "-'’."]
+            s, e = absolute(pb, tokens)
+            words = text[s:e]
+            return words[4:] if words.lower().startswith("the ") else words
+    return None
+
+
+def cue_span(verb: Token, pb: ParsedBlock, text: str) -> Span:
+    tokens = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    s, e = absolute(pb, tokens)
+    return Span.of(text, s, e)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading complementizer and edge punctuation or quotation marks."""
+    m = re.match(r"[\s,;:\-–—\"“”«»'`]*(?:that\b)?[\s,;:\-–—\"“”«»'`]*", text[start:end])
+    if m:
+        start += m.end()
+    while end > start and text[end - 1] in " \n,;:-–—.\"“”«»'`":
+        end -= 1
+    return start, end
