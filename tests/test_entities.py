@@ -157,3 +157,50 @@ def test_a_country_glued_to_a_name_does_not_take_later_mentions(pipeline: Pipeli
     extraction = _extract(pipeline, text)
     for person in extraction.people:
         assert all(m.start < 20 for m in person.mentions), person
+
+
+# --- towns the tagger takes for people or organizations ---------------------------------
+
+
+def test_a_town_tagged_as_a_person_is_left_to_the_places_stage(pipeline: Pipeline) -> None:
+    text = ("Residents said Ariha was hit by at least six air strikes overnight in northwestern "
+            "Syria. Ariha lies south of Idlib city.\n")
+    x = _extract(pipeline, text)
+    assert not [p.name for p in x.people if "Ariha" in p.name]
+    assert any(m.text == "Ariha" for p in x.places for m in p.mentions)
+
+
+def test_a_town_tagged_as_an_organization_is_left_to_the_places_stage(pipeline: Pipeline) -> None:
+    text = ("Government aircraft struck Saraqib on Tuesday, local activists said. Saraqib has "
+            "been shelled for weeks, and residents of Idlib province fled north toward the "
+            "Turkish border.\n")
+    x = _extract(pipeline, text)
+    assert not [o.name for o in x.organizations if "Saraqib" in o.name]
+    assert any(m.text == "Saraqib" for p in x.places for m in p.mentions)
+
+
+def test_common_given_names_stay_people_where_towns_bear_them(pipeline: Pipeline) -> None:
+    text = ("Coach Dana Whitfield said Tyler wrestled well on Saturday in Texas. Tyler won his "
+            "match 7-2, and Mark lost in overtime.\n")
+    names = {p.name for p in _extract(pipeline, text).people}
+    assert {"Tyler", "Mark"} <= names
+
+
+def test_a_town_name_with_a_role_is_a_person(pipeline: Pipeline) -> None:
+    text = "Aid worker Karim Douma said the clinic in Idlib, Syria, had run out of insulin.\n"
+    assert _person(_extract(pipeline, text), "Douma").role is not None
+
+
+def test_streets_are_not_people(pipeline: Pipeline) -> None:
+    text = ("Lane closures on Harriet Drive and Walter Road will last through Friday, the city "
+            "of Athens, Georgia, said. Crews closed Edith Drive between Oak Street and Pine "
+            "Avenue on Tuesday.\n")
+    assert [p.name for p in _extract(pipeline, text).people] == []
+
+
+def test_census_names_are_known_and_town_names_are_not() -> None:
+    from eventwire.extract.names import is_common_surname, is_given_name
+
+    assert is_given_name("Sharon") and is_given_name("mark")
+    assert is_common_surname("Keller") and not is_given_name("Keller")
+    assert not is_given_name("Saraqib") and not is_common_surname("Saraqib")

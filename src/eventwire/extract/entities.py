@@ -20,14 +20,23 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from eventwire.extract.names import fold, is_misspelling, is_short_form, name_tokens, org_key
+from eventwire.extract.names import (
+    fold,
+    is_common_surname,
+    is_given_name,
+    is_misspelling,
+    is_short_form,
+    name_tokens,
+    org_key,
+)
 from eventwire.extract.parse import ParsedBlock
 from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v1"
+VERSION = "entities.rules.v2"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -54,6 +63,23 @@ PLACE_FIRST_WORDS = frozenset(
     "tal tell tall deir dayr jisr maarat maarrat marat kafr kfar ain ayn beit bayt bir khan ras "
     "jabal jebel jabel wadi qasr marj khirbet khirbat nahr sahl qalaat qalat".split()
 )
+# Verbs whose subject is a person, not a town (a capital standing for its government is
+# a country metonym, which the dictionaries catch first).
+PERSONAL_VERBS = frozenset(
+    "say tell add explain believe think know want ask urge insist argue recall admit write "
+    "testify plead confess smile laugh nod shrug marry divorce resign retire apologize "
+    "apologise joke recount remember feel hope wish wonder promise vow".split())
+KIN_NOUNS = frozenset(
+    "wife husband son daughter mother father brother sister family widow children parents "
+    "lawyer attorney spokesman spokeswoman spokesperson".split())
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sgt|Lt|Col|Gen|Capt)\.?\s+$")
+# A name that ends in one of these is a street, a water or a local division ("Elm Drive",
+# "Goose Creek", "Clark County"), not a person, unless the text shows a person.
+PLACE_LAST_WORDS = frozenset(
+    "road rd drive dr street st avenue ave boulevard blvd circle highway hwy parkway pkwy "
+    "creek county twp township falls prairie estates heights springs".split())
+# GeoNames feature classes of places people live in or govern: populated places, divisions.
+_TOWN_CLASSES = frozenset({"P", "A"})
 _QUOTES = "\"“”«»'‘’"
 _MEDIA_NAME = re.compile(
     r"\b(?:" + "|".join(sorted(MEDIA_NOUNS, key=len, reverse=True)) + r")\s+[\"“«]?"
@@ -81,6 +107,7 @@ class Mention:
     tokens: tuple[str, ...] = ()
     credit: bool = False
     subject: bool = False  # the name is the grammatical subject of its clause
+    personal: bool = False  # it does what only people do: "X said", "X told", "Mr X"
 
 
 @dataclass(slots=True)
@@ -143,8 +170,28 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
             return None
         if ORG_WORDS & set(name_tokens(surface)):
             return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
-        return Mention(span, "PERSON", pb, tokens=name_tokens(surface), subject=subject)
+        return Mention(span, "PERSON", pb, tokens=name_tokens(surface), subject=subject,
+                       personal=_acts_as_person(ent, original, start))
     return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
+
+
+def _acts_as_person(ent, original: str, start: int) -> bool:  # noqa: ANN001
+    """The name does what places do not: speaks, thinks, is addressed as Mr or Dr.
+
+    A town can be a subject ("Lagos is flooded") but not of "said", "told",
+    "believes"; nor can it be possessed by kin ("X's wife").
+    """
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSONAL_VERBS:
+        return True
+    # "..., X said." parses with X as the subject; "said X" (inverted) as well, or as dobj.
+    if root.head.lemma_.lower() in ("say", "tell") and root.dep_ in ("dobj", "attr", "npadvmod"):
+        return True
+    if _TITLE_BEFORE.search(original[max(0, start - 6):start]):
+        return True
+    doc = ent.doc
+    nxt = [t.lower_ for t in doc[ent.end:ent.end + 2]]
+    return len(nxt) == 2 and nxt[0] in ("'s", "’s") and nxt[1] in KIN_NOUNS
 
 
 def _names_a_place(ent) -> bool:  # noqa: ANN001
@@ -281,7 +328,77 @@ def _surname_mentions(document: Document, groups: list[_PersonGroup], taken: lis
         g.mentions.sort(key=lambda m: m.span.start)
 
 
-def _person_records(document: Document, groups: list[_PersonGroup]) -> tuple[Person, ...]:
+class _Toponyms:
+    """Asks the gazetteer whether a name is a town or division near the document's places.
+
+    "Near" is the cheap reading of it: the place lies in a country the document
+    names, or in the country of a name the tagger called a place. Without a
+    gazetteer only the shape of a name ("... Drive", "... County") counts.
+    """
+
+    def __init__(self, gazetteer: Any, parsed: list[ParsedBlock]) -> None:
+        self.gazetteer = gazetteer
+        self.parsed = parsed
+        self._countries: frozenset[str] | None = None
+
+    def countries(self) -> frozenset[str]:
+        """ISO2 codes of the countries the document names or places its tagged places in."""
+        if self._countries is None:
+            codes: set[str] = set()
+            for pb in self.parsed:
+                for ent in pb.doc.ents:
+                    if ent.label_ not in ("GPE", "LOC", "NORP"):
+                        continue
+                    country = dictionaries.country_by_word(ent.text)
+                    if country is not None:
+                        codes.add(country.iso2)
+                    elif ent.label_ == "GPE" and self.gazetteer is not None:
+                        entries = self._towns(ent.text)
+                        if entries and entries[0].country_code:
+                            codes.add(entries[0].country_code)
+            self._countries = frozenset(codes)
+        return self._countries
+
+    def _towns(self, name: str) -> tuple:
+        match = self.gazetteer.lookup(name)
+        if match.loose:
+            return ()
+        return tuple(e for e in match.entries if e.feature_class in _TOWN_CLASSES)
+
+    def is_place(self, name: str) -> bool:
+        """The whole name is a street-like or a town/division name of the document's countries."""
+        tokens = name_tokens(name)
+        if len(tokens) > 1 and tokens[-1] in PLACE_LAST_WORDS:
+            return True
+        if self.gazetteer is None or _is_country(name) or _name_like(tokens):
+            return False
+        entries = self._towns(name)
+        if not entries:
+            return False
+        near = self.countries()
+        return any(e.country_code in near for e in entries)
+
+
+def _name_like(tokens: tuple[str, ...]) -> bool:
+    """A common given name, alone or first ("Mark", "Sharon Ellis"), or a common surname alone.
+
+    Such a name is as often a person's as a town's: only a town name no
+    person commonly bears ("Douma", "Lagos") is taken for the town.
+    """
+    if not tokens:
+        return False
+    return is_given_name(tokens[0]) or (len(tokens) == 1 and is_common_surname(tokens[0]))
+
+
+def _shows_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str) -> bool:
+    """Evidence that the name is a person's: a role or title, personal verbs, a public figure."""
+    if finding is not None or any(m.personal for m in group.mentions):
+        return True
+    return bool(figures.figure_by_name(name))
+
+
+def _person_records(document: Document, groups: list[_PersonGroup],
+                    toponyms: _Toponyms | None = None) -> tuple[Person, ...]:
     findings: dict[int, RoleFinding] = {}
     ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.span.start)
     owner = {id(m): i for i, g in enumerate(groups) for m in g.mentions}
@@ -303,6 +420,10 @@ def _person_records(document: Document, groups: list[_PersonGroup]) -> tuple[Per
         if not _worth_a_record(g, findings.get(i)):
             continue
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
+        # A town the tagger took for a person ("Douma", "Sioux Falls") is left to places.
+        if (toponyms is not None and not _shows_a_person(g, findings.get(i), name_mention.span.text)
+                and toponyms.is_place(name_mention.span.text)):
+            continue
         forms = dict.fromkeys(m.span.text for m in g.mentions)
         found = _with_office(findings.get(i), name_mention.span.text, document)
         records.append(Person(
@@ -374,7 +495,18 @@ def _org_country(document: Document, span: Span) -> str | None:
     return None
 
 
-def _organization_records(document: Document, mentions: list[Mention]) -> tuple[Organization, ...]:
+def _bare_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
+    """An "organization" that is only a town's name: no kind, no body word ("Saraqib")."""
+    if any(m.kind or m.credit for m in mentions):
+        return False
+    name = max((m.span.text for m in mentions), key=len)
+    if ORG_WORDS & set(name_tokens(name)) or _org_kind(name) is not None:
+        return False
+    return toponyms.is_place(name)
+
+
+def _organization_records(document: Document, mentions: list[Mention],
+                          toponyms: _Toponyms | None = None) -> tuple[Organization, ...]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     entries = {}
     for m in mentions:
@@ -386,14 +518,16 @@ def _organization_records(document: Document, mentions: list[Mention]) -> tuple[
             groups[key].append(m)
             entries[key] = entry
     records = []
-    for i, (key, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].span.start)):
+    for key, ms in sorted(groups.items(), key=lambda kv: kv[1][0].span.start):
         entry = entries[key]
+        if entry is None and toponyms is not None and _bare_town(ms, toponyms):
+            continue
         name = entry.name if entry else max((m.span.text for m in ms), key=len)
         forms = dict.fromkeys(m.span.text for m in ms)
         kind = (entry.kind if entry else None) or next((m.kind for m in ms if m.kind), None)
         country = (entry.country if entry else None) or _org_country(document, ms[0].span)
         records.append(Organization(
-            id=f"o{i + 1}",
+            id=f"o{len(records) + 1}",
             name=name,
             mentions=tuple(m.span for m in ms),
             aliases=tuple(f for f in forms if f != name),
@@ -404,13 +538,19 @@ def _organization_records(document: Document, mentions: list[Mention]) -> tuple[
 
 
 def extract_entities(
-    document: Document, parsed: list[ParsedBlock]
+    document: Document, parsed: list[ParsedBlock], *, gazetteer: Any = None
 ) -> tuple[tuple[Person, ...], tuple[Organization, ...]]:
-    """People and organizations named in ``document``, each with every mention as evidence."""
+    """People and organizations named in ``document``, each with every mention as evidence.
+
+    With a ``gazetteer`` (eventwire.resolve.gazetteer.Gazetteer), a name with no
+    evidence of a person that names a town or division is left to the places stage.
+    """
     mentions = collect_mentions(document, parsed)
     groups = _group_people(mentions)
     taken = [m.span for m in mentions if m.label in ("PERSON", "ORG")]
     _surname_mentions(document, groups, taken)
-    people = _person_records(document, groups)
-    organizations = _organization_records(document, [m for m in mentions if m.label == "ORG"])
+    toponyms = _Toponyms(gazetteer, parsed)
+    people = _person_records(document, groups, toponyms)
+    organizations = _organization_records(document, [m for m in mentions if m.label == "ORG"],
+                                          toponyms)
     return people, organizations

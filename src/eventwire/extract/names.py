@@ -8,6 +8,7 @@ one slipped letter.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -58,3 +59,34 @@ def is_misspelling(single: str, surname: str) -> bool:
     if len(single) < 5 or len(surname) < 5 or single[0] != surname[0] or single == surname:
         return False
     return Levenshtein.distance(single, surname) <= 1
+
+
+# US Census 1990 name frequencies, shipped by the pinned ``names`` package: a name this
+# common is a person's as often as a town's ("Madison", "Keller"), so it is not taken for
+# a place without the text saying so. Ranks cut the long tail, which holds town names too.
+_GIVEN_RANK = {"dist.male.first": 1219, "dist.female.first": 2000}
+_SURNAME_RANK = 10000
+
+
+@functools.cache
+def _census(file: str, max_rank: int) -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("names").joinpath(file).read_text(encoding="ascii")
+    found = set()
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and int(parts[3]) <= max_rank:
+            found.add(parts[0].casefold())
+    return frozenset(found)
+
+
+def is_given_name(word: str) -> bool:
+    """A common given name in the US Census lists ("Mark", "Sharon")."""
+    key = fold(word)
+    return any(key in _census(f, rank) for f, rank in _GIVEN_RANK.items())
+
+
+def is_common_surname(word: str) -> bool:
+    """One of the commonest US surnames ("Keller", "Peters")."""
+    return fold(word) in _census("dist.all.last", _SURNAME_RANK)

@@ -72,7 +72,8 @@ class Pipeline:
     def extract(self, document: Document) -> Extraction:
         parsed = parse_document(document, self.nlp, cache=self.resources.parse_cache)
         ctx = Context(document, parsed, self.resources)
-        ctx.people, ctx.organizations = entities.extract_entities(document, ctx.parsed)
+        ctx.people, ctx.organizations = entities.extract_entities(
+            document, ctx.parsed, gazetteer=self.resources.gazetteer)
         ctx.dates = dates.extract(ctx)
         if ctx.dates.published and not document.published:
             document = dataclasses.replace(document, published=ctx.dates.published.isoformat())
