@@ -237,6 +237,8 @@ def test_protesters_who_attack_riot(pipeline: Pipeline) -> None:
     found = events_of(pipeline, "Protesters attacked government buildings in Lagos.")
     assert [(e.plover_type, e.cameo_code, e.plover_mode) for e in found][:1] == [
         ("PROTEST", "145", "riot")]
+    armed = events_of(pipeline, "Protesters fired rockets at the police station in Lagos.")
+    assert [e.plover_type for e in armed][:1] == ["FIGHT"]
 
 
 def test_the_possessor_of_an_arrest_is_the_arrested(pipeline: Pipeline) -> None:

@@ -275,7 +275,7 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
         # is more often a storm, a film or a player than a party to violence.
         return None
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
-    rule = _riot(rule, sources)
+    rule = _riot(rule, sources, sent, lex)
     if rule.plover in VIOLENT and not _plausibly_violent(rule, sources, targets, sent, lex):
         return None
     status = status_of(tok, lex)
@@ -349,12 +349,17 @@ def _plausibly_violent(rule: TriggerRule, sources: Sequence[Actor], targets: Seq
     return not all(a.sector in _UNARMED for a in sources) or _war_words(sent, lex)
 
 
-def _riot(rule: TriggerRule, sources: Sequence[Actor]) -> TriggerRule:
+def _riot(rule: TriggerRule, sources: Sequence[Actor], sent: SpacySpan,
+          lex: Lexicon) -> TriggerRule:
     """Protesters who attack or burn riot (CAMEO 145); civilians who blockade obstruct
-    (144): their force is a protest's."""
+    (144): their force is a protest's. Protesters who fire missiles or set off bombs
+    fight (a riot has no weapons of war)."""
     if not sources:
         return rule
-    if rule.plover in ("FIGHT", "ASSAULT") and all(a.acled_inter in _CROWDS for a in sources):
+    armed = rule.mode in ("heavy-weapons", "explosives", "aerial") or _war_words(
+        sent, lex, ("heavyweapon", "bomb", "aircraft"))
+    if rule.plover in ("FIGHT", "ASSAULT") and not armed and all(
+            a.acled_inter in _CROWDS for a in sources):
         return replace(rule, cameo="145", plover="PROTEST", mode="riot", contexts=())
     if rule.plover == "COERCE" and rule.cameo.startswith("191") and all(
             a.sector in _CIVIC for a in sources):
