@@ -451,3 +451,11 @@ def test_evaluator_takes_the_head_of_a_name_before_its_preposition() -> None:
     assert speaker_right(quote, gold, [gold], ex)
     other = _gold("The campaign")
     assert not speaker_right(quote, other, [other], ex)
+
+
+@pytest.mark.model
+def test_pronoun_names_the_speaker_not_a_subject_inside_the_report(pipeline: Pipeline) -> None:
+    text = ("Senator Tom Whitfield said that Governor Paulo Serra had lost the vote.\n\n"
+            "He added that a recount would follow in March.\n")
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "recount would follow")) == "Tom Whitfield"

@@ -125,6 +125,8 @@ class Resolver:
         # (sentence start, sentence end, block index) of each body sentence, in order.
         self.sentences = [(pb.offset + s.start_char, pb.offset + s.end_char, i)
                           for i, pb in enumerate(parsed) for s in pb.doc.sents]
+        # Subjects of a sentence's main verb or of a cue: "Ruiz said that Diaz won" -> Ruiz.
+        self.main_subjects: set[tuple[int, str]] = set()
         self.subjects = self._subject_mentions()
         self.group_subjects = self._group_subjects()
         self.genders = {p.id: g for p in ctx.people if (g := self._gender(p)) is not None}
@@ -167,10 +169,13 @@ class Resolver:
             for tok in pb.doc:
                 if tok.dep_ in _SUBJECTS or (tok.dep_ == "pobj" and tok.head.lower_ == "to"
                                              and tok.head.head.lower_ == "according"):
+                    main = tok.head.dep_ == "ROOT" or cue_entry(tok.head) is not None
                     for head in (tok, *tok.conjuncts):  # "X and Y said": both speak
                         pick = self._named(pb, head)
                         if pick is not None:
                             found.add((pick[0].start, pick[2]))
+                            if main:
+                                self.main_subjects.add((pick[0].start, pick[2]))
         return found
 
     def resolve(self, pb: ParsedBlock, block: int, head: Token) -> Speaker:
@@ -261,6 +266,10 @@ class Resolver:
             if len(ids) > 1:  # two named: only one of them as subject or speaker will do
                 ids = list(dict.fromkeys(h[2] for h in named
                                          if (h[0].start, h[2]) in self.subjects))
+            if len(ids) > 1:  # the speaker or main subject over a subject inside what is said
+                main = list(dict.fromkeys(h[2] for h in named
+                                          if (h[0].start, h[2]) in self.main_subjects))
+                ids = main if len(main) == 1 else ids
             if len(ids) == 1:
                 return Speaker(ids[0], self.entities.name(kind, ids[0]))
             if named:
