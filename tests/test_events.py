@@ -252,6 +252,18 @@ def test_the_police_still_arrest_in_a_sports_story(pipeline: Pipeline) -> None:
     assert [(e.plover_type, codes(e.sources)) for e in found] == [("COERCE", ["ESP"])]
 
 
+def test_a_statement_demanding_is_its_issuers_demand(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "The Kenyan opposition party issued a statement demanding "
+                                "that the government free the journalists.")
+    demand = [e for e in found if e.plover_type == "DEMAND"]
+    assert demand and codes(demand[0].sources) == ["KEN"] and demand[0].sources[0].sector == "OPP"
+
+
+def test_a_reiterated_demand_is_the_speakers(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Egypt reiterated its demand that Israel reopen the crossing.")
+    assert [(e.plover_type, codes(e.sources)) for e in found][:1] == [("DEMAND", ["EGY"])]
+
+
 # --------------------------------------------------------------------------- contract
 
 

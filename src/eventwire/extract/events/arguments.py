@@ -76,6 +76,10 @@ def _subject(verb: Token, lex: Lexicon) -> list[Token]:
         if tok.dep_ == "relcl" and not _passive(tok):
             return [tok.head]
         if tok.dep_ == "acl" and tok.tag_ == "VBG":
+            if (lex.in_class(tok.head.lemma_.lower(), "documentnoun")
+                    and tok.head.dep_ in ("dobj", "nsubjpass") and tok.head.head.i != tok.head.i):
+                tok = tok.head.head  # "issued a statement condemning": who issued it
+                continue
             return [tok.head]
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head.i == tok.i:
             return []
