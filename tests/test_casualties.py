@@ -156,6 +156,8 @@ def test_rockets_falling_on_a_town(pipeline: Pipeline) -> None:
     "The film was shot in Morocco last year.",
     "The models were shot by a famous photographer in Paris.",
     "The jet landed safely at the airport.",
+    "A man was shot in the thigh outside the studios on Friday.",
+    "Mr Jones was stabbed after a row in a bar.",
 ])
 def test_ordinary_senses_of_harm_and_falling_verbs(pipeline: Pipeline, text: str) -> None:
     assert not any((e.produced_by or "").startswith(casualties.VERSION)

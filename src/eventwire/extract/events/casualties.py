@@ -274,6 +274,14 @@ def _human(tok: Token) -> bool:
             or tok.ent_type_ == "PERSON")
 
 
+def _counted_or_armed(victims: Sequence[Token]) -> bool:
+    """Victims as conflict news counts them ("two soldiers", "12 people"), not one person
+    named in a crime story ("a man was shot in the thigh", "Mr Jones was stabbed")."""
+    return any(_is(v, "mil") or v.pos_ == "NUM"
+               or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1")
+                      for c in v.children) for v in victims)
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of an active verb, or of the clause a participle hangs from
     ("exploded ..., killing three"; "fighters killing 25 soldiers")."""
@@ -367,8 +375,8 @@ def _harm_report(verb: Token) -> Report | None:
                 means, doers, _ = _cause(other)
         own = [k for k in _kinds(lemma) if k in KINDS]
         agent = _children(verb, ("agent",))  # "models were shot by a photographer"
-        if means is None and own and not agent:  # "soldiers were shot dead": the verb says how
-            means = Means(verb, own[0], False)
+        if means is None and own and not agent and _counted_or_armed(victims):
+            means = Means(verb, own[0], False)  # "two soldiers were shot dead"
         if means is None and not doers:
             return None
         if means is not None and means.kind == "fight" and _between_civilians(means.token,
