@@ -114,7 +114,9 @@ def _context(article: Article, pipeline: Pipeline, corpus: str) -> Context | Non
         return None
     res = pipeline.resources
     ctx = Context(document, parse_document(document, res.nlp), res)
-    ctx.people, ctx.organizations = extract_entities(document, ctx.parsed)
+    # As the pipeline does: names the gazetteer knows as towns are left to places.
+    ctx.people, ctx.organizations = extract_entities(document, ctx.parsed,
+                                                     gazetteer=res.gazetteer)
     return ctx
 
 
