@@ -459,3 +459,12 @@ def test_pronoun_names_the_speaker_not_a_subject_inside_the_report(pipeline: Pip
             "He added that a recount would follow in March.\n")
     ex = _extract(pipeline, text)
     assert _speaker(ex, _quote(ex, "recount would follow")) == "Tom Whitfield"
+
+
+@pytest.mark.model
+def test_pronoun_chain_skips_names_that_are_only_objects(pipeline: Pipeline) -> None:
+    text = ("Senator Tom Whitfield spoke for an hour in Denver on Monday.\n\n"
+            "He held his fire on Paulo Serra and Diego Ramos.\n\n"
+            "He said that the party would unite before the vote.\n")
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "party would unite")) == "Tom Whitfield"

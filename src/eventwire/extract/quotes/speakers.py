@@ -128,6 +128,8 @@ class Resolver:
         # Subjects of a sentence's main verb or of a cue: "Ruiz said that Diaz won" -> Ruiz.
         self.main_subjects: set[tuple[int, str]] = set()
         self.subjects = self._subject_mentions()
+        # Sentence start -> "he"/"she" when that pronoun is the subject of its main verb.
+        self.pronoun_led = self._pronoun_led()
         self.group_subjects = self._group_subjects()
         self.genders = {p.id: g for p in ctx.people if (g := self._gender(p)) is not None}
 
@@ -160,6 +162,16 @@ class Resolver:
                 if not _is_plural(tok) and any(m.start <= start < m.end for m in people):
                     continue
                 out.append((start, index, pb, tok))
+        return out
+
+    def _pronoun_led(self) -> dict[int, str]:
+        """Sentence start -> "he"/"she" where that pronoun is the main verb's subject."""
+        out = {}
+        for pb in self.parsed:
+            for sent in pb.doc.sents:
+                subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ in _PERSON_PRONOUNS:
+                    out[pb.offset + sent.start_char] = subj.lower_
         return out
 
     def _subject_mentions(self) -> set[tuple[int, str]]:
@@ -270,6 +282,9 @@ class Resolver:
                 main = list(dict.fromkeys(h[2] for h in named
                                           if (h[0].start, h[2]) in self.main_subjects))
                 ids = main if len(main) == 1 else ids
+            if named and self.pronoun_led.get(s_start) == word and not any(
+                    (h[0].start, h[2]) in self.subjects for h in named):
+                continue  # "He held his fire on A and B.": he is still who he was before
             if len(ids) == 1:
                 return Speaker(ids[0], self.entities.name(kind, ids[0]))
             if named:
