@@ -130,3 +130,16 @@ def test_a_listed_body_keeps_the_home_its_entry_gives(pipeline: Pipeline) -> Non
 def test_the_government_of_a_country_is_its_government(pipeline: Pipeline) -> None:
     (gov,) = _subjects(pipeline, "The government of Cameroon has arrested over 30 people.")[0]
     assert (gov.code, gov.sector) == ("CMR", "GOV")
+
+
+@pytest.mark.model
+def test_a_region_named_as_an_actor_is_of_its_country(pipeline: Pipeline) -> None:
+    doc = make_document("Catalonia banned all rallies on Friday.", "test")
+    ex = pipeline.extract(doc)
+    resolver = ActorResolver(doc.text, ex.people, ex.organizations, places=ex.places)
+    pb = parse_document(doc, pipeline.nlp)[0]
+    head = next(t for t in pb.doc if t.dep_ == "nsubj")
+    codes = [a.code for a in resolver.resolve(head, pb)]
+    placed = {p.country_code for p in ex.places if p.name == "Catalonia"}
+    assert placed, "the gazetteer places Catalonia"
+    assert codes == [actors.iso3(next(iter(placed)))]

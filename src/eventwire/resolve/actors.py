@@ -31,7 +31,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
-from eventwire.records import Actor, Organization, Person, Span
+from eventwire.records import Actor, Organization, Person, Place, Span
 from eventwire.resolve import dictionaries, figures
 from eventwire.resolve.dictionaries import Source, data_file, read_rows
 
@@ -220,6 +220,7 @@ class ActorResolver:
     organizations: Sequence[Organization] = ()
     theatre: str | None = None
     on: date | None = None  # the document's date: who held an office then
+    places: Sequence[Place] = ()  # the document's places: a region named as an actor
     _memory: dict[str, str] = field(default_factory=dict)
     _last_group: tuple[Actor, ...] = ()
 
@@ -258,7 +259,20 @@ class ActorResolver:
             return [org]
         # "Erdogan's government" names the government, unless nothing else resolves.
         return (self._by_words(head, tokens, span)
-                or _listed(self._person(head, span, pb, contained=True)))
+                or _listed(self._person(head, span, pb, contained=True))
+                or _listed(self._place(head, span, pb)))
+
+    def _place(self, head: Token, span: Span, pb: ParsedBlock) -> Actor | None:
+        """A province, region or city standing for its people or authorities ("Gaza
+        fired back", "Sindh banned rallies"): an actor of the country it lies in."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("GPE", "LOC"):
+            return None
+        at = pb.offset + head.idx
+        for place in self.places:
+            if any(m.start <= at < m.end for m in place.mentions):
+                code = iso3(place.country_code)
+                return Actor(span.text, code, None, None, evidence=span) if code else None
+        return None
 
     def _placed(self, actor: Actor, head: Token) -> Actor:
         """An actor of no known country acts in the one country its sentence names

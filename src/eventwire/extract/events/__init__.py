@@ -94,7 +94,8 @@ def extract(ctx: Context) -> tuple[Event, ...]:
     lex = packaged_lexicon()
     resolver = ActorResolver(ctx.document.text, ctx.people, ctx.organizations,
                              theatre=_theatre(ctx.places),
-                             on=ctx.dates.published if ctx.dates else None)
+                             on=ctx.dates.published if ctx.dates else None,
+                             places=ctx.places)
     kept: dict[tuple[object, ...], Event] = {}
     for pb in ctx.parsed:
         if pb.block.kind not in BODY_KINDS:
