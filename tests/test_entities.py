@@ -204,3 +204,15 @@ def test_census_names_are_known_and_town_names_are_not() -> None:
     assert is_given_name("Sharon") and is_given_name("mark")
     assert is_common_surname("Keller") and not is_given_name("Keller")
     assert not is_given_name("Saraqib") and not is_common_surname("Saraqib")
+
+
+def test_a_lane_after_a_house_number_is_a_street_not_a_person(pipeline: Pipeline) -> None:
+    text = ("Firefighters were called to a house at 14 Wren Lane in Ohio on Sunday. No one was "
+            "hurt, the fire chief said.\n")
+    assert [p.name for p in _extract(pipeline, text).people] == []
+
+
+def test_a_surname_that_ends_streets_stays_a_person_who_speaks(pipeline: Pipeline) -> None:
+    text = ("Rebecca Lane told reporters in Ohio on Monday that the school would reopen. "
+            "Lane said repairs were finished.\n")
+    assert _person(_extract(pipeline, text), "Lane").name == "Rebecca Lane"

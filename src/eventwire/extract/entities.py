@@ -55,13 +55,16 @@ ORG_WORDS = frozenset(
     "coalition alliance league association society commission authority court bank company "
     "corporation federation office department directorate battalion division regiment "
     "jaysh jaish harakat harakat liwa liwaa ahrar ansar jabhat jabhet hayat hayet hayaat kataib "
-    "kataeb saraya faylaq jamiyat jamaat tanzim".split()
+    "kataeb saraya faylaq jamiyat jamaat tanzim "
+    # local bodies named after their town: "Huntsville Fire", "Athens Parks", "X Elementary"
+    "police fire school elementary academy parks church hospital library museum".split()
 )
 # Transliterated Arabic place names open with a landform or settlement word ("Tal Abyad",
 # "Deir ez-Zor", "Jisr al-Shughur", "Kafr Nabl"); a personal name does not.
 PLACE_FIRST_WORDS = frozenset(
     "tal tell tall deir dayr jisr maarat maarrat marat kafr kfar ain ayn beit bayt bir khan ras "
-    "jabal jebel jabel wadi qasr marj khirbet khirbat nahr sahl qalaat qalat".split()
+    "jabal jebel jabel wadi qasr marj khirbet khirbat nahr sahl qalaat qalat "
+    "lake mount fort".split()
 )
 # Verbs whose subject is a person, not a town (a capital standing for its government is
 # a country metonym, which the dictionaries catch first).
@@ -78,8 +81,14 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sgt|Lt|Col|Gen|C
 PLACE_LAST_WORDS = frozenset(
     "road rd drive dr street st avenue ave boulevard blvd circle highway hwy parkway pkwy "
     "creek county twp township falls prairie estates heights springs".split())
+# Last words that end streets and places as often as surnames ("Jay Lane", "Knox Park"): a
+# place only where a street stands, after a house number or "on", "off", "along"...
+STREET_OR_SURNAME = frozenset("lane park lake hill way place row trail mill quarry".split())
+_STREET_BEFORE = frozenset("on off along onto near at".split())
 # GeoNames feature classes of places people live in or govern: populated places, divisions.
 _TOWN_CLASSES = frozenset({"P", "A"})
+SIZEABLE = 10000  # inhabitants of a namesake that may be meant when no country is named
+SIZEABLE_ORG = 15000  # inhabitants of a town that outweighs an organization of its name
 _QUOTES = "\"“”«»'‘’"
 _MEDIA_NAME = re.compile(
     r"\b(?:" + "|".join(sorted(MEDIA_NOUNS, key=len, reverse=True)) + r")\s+[\"“«]?"
@@ -108,6 +117,7 @@ class Mention:
     credit: bool = False
     subject: bool = False  # the name is the grammatical subject of its clause
     personal: bool = False  # it does what only people do: "X said", "X told", "Mr X"
+    street: bool = False  # "on/at/12 X Lane": where a street name stands
 
 
 @dataclass(slots=True)
@@ -171,8 +181,17 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
         if ORG_WORDS & set(name_tokens(surface)):
             return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
         return Mention(span, "PERSON", pb, tokens=name_tokens(surface), subject=subject,
-                       personal=_acts_as_person(ent, original, start))
+                       personal=_acts_as_person(ent, original, start),
+                       street=_stands_as_street(ent))
     return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
+
+
+def _stands_as_street(ent) -> bool:  # noqa: ANN001
+    """After a house number or a preposition of streets ("at 14 Jay Lane", "on Knox Park")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_ in _STREET_BEFORE or before.like_num
 
 
 def _acts_as_person(ent, original: str, start: int) -> bool:  # noqa: ANN001
@@ -365,18 +384,47 @@ class _Toponyms:
             return ()
         return tuple(e for e in match.entries if e.feature_class in _TOWN_CLASSES)
 
+    def is_sizeable_town(self, name: str) -> bool:
+        """A town or division of SIZEABLE_ORG inhabitants in a country the document names."""
+        if self.gazetteer is None:
+            return False
+        near = self.countries()
+        return any(e.country_code in near and e.population >= SIZEABLE_ORG
+                   for e in self._towns(name))
+
     def is_place(self, name: str) -> bool:
         """The whole name is a street-like or a town/division name of the document's countries."""
         tokens = name_tokens(name)
         if len(tokens) > 1 and tokens[-1] in PLACE_LAST_WORDS:
             return True
-        if self.gazetteer is None or _is_country(name) or _name_like(tokens):
+        if _glued_title(name, tokens):
+            return True
+        if _name_like(tokens):
+            return False
+        # A capital or country standing for its government is the places stage's metonym.
+        if _is_country(name):
+            return True
+        if self.gazetteer is None:
             return False
         entries = self._towns(name)
         if not entries:
             return False
         near = self.countries()
+        if not near:
+            # Local copy often names no country at all: only a sizeable namesake then.
+            return any(e.population >= SIZEABLE for e in entries)
         return any(e.country_code in near for e in entries)
+
+
+def _glued_title(name: str, tokens: tuple[str, ...]) -> bool:
+    """A town and a title the tagger glued together ("Avondale Mayor"), the person not named.
+
+    A surname that is also a title ("Bishop", "King") keeps its person.
+    """
+    if len(tokens) < 2 or is_given_name(tokens[0]) or is_common_surname(tokens[-1]):
+        return False
+    last = name.split()[-1]
+    return dictionaries.role_pattern().fullmatch(last) is not None
 
 
 def _name_like(tokens: tuple[str, ...]) -> bool:
@@ -388,6 +436,12 @@ def _name_like(tokens: tuple[str, ...]) -> bool:
     if not tokens:
         return False
     return is_given_name(tokens[0]) or (len(tokens) == 1 and is_common_surname(tokens[0]))
+
+
+def _is_street(group: _PersonGroup) -> bool:
+    """A "Lane"/"Park"/"Lake" name that stands where streets and places stand."""
+    return len(group.full) > 1 and group.full[-1] in STREET_OR_SURNAME and any(
+        m.street for m in group.mentions)
 
 
 def _shows_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str) -> bool:
@@ -421,9 +475,10 @@ def _person_records(document: Document, groups: list[_PersonGroup],
             continue
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
         # A town the tagger took for a person ("Douma", "Sioux Falls") is left to places.
-        if (toponyms is not None and not _shows_a_person(g, findings.get(i), name_mention.span.text)
-                and toponyms.is_place(name_mention.span.text)):
-            continue
+        if toponyms is not None and not _shows_a_person(g, findings.get(i),
+                                                        name_mention.span.text):
+            if toponyms.is_place(name_mention.span.text) or _is_street(g):
+                continue
         forms = dict.fromkeys(m.span.text for m in g.mentions)
         found = _with_office(findings.get(i), name_mention.span.text, document)
         records.append(Person(
@@ -500,9 +555,14 @@ def _bare_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
     if any(m.kind or m.credit for m in mentions):
         return False
     name = max((m.span.text for m in mentions), key=len)
-    if ORG_WORDS & set(name_tokens(name)) or _org_kind(name) is not None:
+    tokens = name_tokens(name)
+    if len(tokens) != 1 or name.isupper() or _org_kind(name) is not None:
         return False
-    return toponyms.is_place(name)
+    # Firms, colleges and seats of power share names with small towns ("Delta", "Harvard",
+    # "Kremlin"): only a sizeable town of the document's countries outweighs them.
+    if _is_country(name) or _name_like(tokens):
+        return False
+    return toponyms.is_sizeable_town(name)
 
 
 def _organization_records(document: Document, mentions: list[Mention],
