@@ -261,7 +261,8 @@ def test_a_statement_demanding_is_its_issuers_demand(pipeline: Pipeline) -> None
 
 def test_a_reiterated_demand_is_the_speakers(pipeline: Pipeline) -> None:
     found = events_of(pipeline, "Egypt reiterated its demand that Israel reopen the crossing.")
-    assert [(e.plover_type, codes(e.sources)) for e in found][:1] == [("DEMAND", ["EGY"])]
+    assert [(e.plover_type, codes(e.sources), e.status) for e in found][:1] == [
+        ("DEMAND", ["EGY"], "asserted")]
 
 
 # --------------------------------------------------------------------------- contract

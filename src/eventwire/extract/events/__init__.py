@@ -280,8 +280,9 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     if rule.plover in VIOLENT and not _plausibly_violent(rule, sources, targets, sent, lex):
         return None
     status = status_of(tok, lex)
-    if rule.cameo == "100" and rule.particle == "must":
-        status = "asserted"
+    if (rule.cameo == "100" and rule.particle == "must") or (
+            rule.plover == "DEMAND" and status == DEMANDED):
+        status = "asserted"  # "reiterated its call for": a demand repeated is made
     plover, cameo = _as_announced(rule, status, tok)
     text = ctx.document.text
     evidence = _evidence(tok, args.sources, sent, pb, text)
