@@ -27,6 +27,7 @@ from eventwire.extract import (
     quotes,
 )
 from eventwire.extract.context import Context
+from eventwire.extract.events import casualties
 from eventwire.extract.parse import parse_document
 from eventwire.records import Document, Extraction, Failure
 from eventwire.run.resources import Resources
@@ -51,6 +52,7 @@ def extractor_versions() -> dict[str, str]:
         "counts": counts.VERSION,
         "agreements": agreements.VERSION,
         "events": events.VERSION,
+        "casualties": casualties.VERSION,
         "acled": acled.VERSION,
     }
 
