@@ -469,12 +469,3 @@ def test_pronoun_chain_skips_names_that_are_only_objects(pipeline: Pipeline) -> 
     ex = _extract(pipeline, text)
     assert _speaker(ex, _quote(ex, "party would unite")) == "Tom Whitfield"
 
-
-@pytest.mark.model
-def test_told_someone_to_do_something_is_what_was_said(pipeline: Pipeline) -> None:
-    text = ("Governor Paulo Serra told his advisers to find a way around the council.\n\n"
-            "Mayor Ines Duarte told reporters on Monday.\n")
-    ex = _extract(pipeline, text)
-    q = _quote(ex, "find a way")
-    assert q.text.startswith("his advisers to find") and _speaker(ex, q) == "Paulo Serra"
-    assert not any("reporters" in x.text for x in ex.quotes)

@@ -39,11 +39,6 @@ def content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
             return through_clause(verb, child) if child.i > verb.i else list(child.subtree)
     if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return list(verb.head.subtree)
-    if entry.needs == "any" and verb.tag_ != "VB" and _told_to(verb):
-        # "told his aides to find a way": an instruction is what was said; "told
-        # reporters" alone is only the audience.
-        return [t for c in verb.children if c.i > verb.i
-                and c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for t in c.subtree]
     if entry.needs != "object" or verb.tag_ == "VB":
         # A bare infinitive ("to disclose his returns", "would need to confirm") reports
         # what someone might say, not what was said.
@@ -54,14 +49,6 @@ def content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
     if not parts:
         return None
     return through_clause(verb, parts[0])
-
-
-def _told_to(verb: Token) -> bool:
-    """'told X to ...': an addressee and an infinitive of what to do."""
-    return any(c.dep_ in ("dobj", "dative") and c.i > verb.i for c in verb.children) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
-        and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
-        for c in verb.children)
 
 
 def through_clause(verb: Token, first: Token) -> list[Token]:
