@@ -216,3 +216,14 @@ def test_a_surname_that_ends_streets_stays_a_person_who_speaks(pipeline: Pipelin
     text = ("Rebecca Lane told reporters in Ohio on Monday that the school would reopen. "
             "Lane said repairs were finished.\n")
     assert _person(_extract(pipeline, text), "Lane").name == "Rebecca Lane"
+
+
+def test_a_capital_that_says_is_a_government_not_a_person(pipeline: Pipeline) -> None:
+    text = ("The streets of the rebel capital were empty, and Tbilisi says the separatist leader "
+            "has fled to Russia.\n")
+    assert [p.name for p in _extract(pipeline, text).people] == []
+
+
+def test_a_lane_in_the_block_of_is_a_street(pipeline: Pipeline) -> None:
+    text = "A man was hurt in the 1800 block of Mabel Lane in Texas on Saturday, police said.\n"
+    assert [p.name for p in _extract(pipeline, text).people] == []

@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v2"
+VERSION = "entities.rules.v3"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -64,7 +64,7 @@ ORG_WORDS = frozenset(
 PLACE_FIRST_WORDS = frozenset(
     "tal tell tall deir dayr jisr maarat maarrat marat kafr kfar ain ayn beit bayt bir khan ras "
     "jabal jebel jabel wadi qasr marj khirbet khirbat nahr sahl qalaat qalat "
-    "lake mount fort".split()
+    "lake mount fort historic downtown greater".split()
 )
 # Verbs whose subject is a person, not a town (a capital standing for its government is
 # a country metonym, which the dictionaries catch first).
@@ -75,6 +75,7 @@ PERSONAL_VERBS = frozenset(
 KIN_NOUNS = frozenset(
     "wife husband son daughter mother father brother sister family widow children parents "
     "lawyer attorney spokesman spokeswoman spokesperson".split())
+_NUMBERED = re.compile(r"\s\d{1,2}$")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Sgt|Lt|Col|Gen|Capt)\.?\s+$")
 # A name that ends in one of these is a street, a water or a local division ("Elm Drive",
 # "Goose Creek", "Clark County"), not a person, unless the text shows a person.
@@ -190,8 +191,14 @@ def _stands_as_street(ent) -> bool:  # noqa: ANN001
     """After a house number or a preposition of streets ("at 14 Jay Lane", "on Knox Park")."""
     if ent.start == 0:
         return False
-    before = ent.doc[ent.start - 1]
-    return before.lower_ in _STREET_BEFORE or before.like_num
+    doc = ent.doc
+    before = doc[ent.start - 1]
+    if before.lower_ in _STREET_BEFORE or before.like_num:
+        return True
+    two = doc[ent.start - 2].lower_ if ent.start >= 2 else ""
+    # "the 2400 block of X Lane"; "near Spencer Street and X Lane"
+    return ((before.lower_ == "of" and two == "block")
+            or (before.lower_ in ("and", "or") and two in PLACE_LAST_WORDS | STREET_OR_SURNAME))
 
 
 def _acts_as_person(ent, original: str, start: int) -> bool:  # noqa: ANN001
@@ -438,6 +445,31 @@ def _name_like(tokens: tuple[str, ...]) -> bool:
     return is_given_name(tokens[0]) or (len(tokens) == 1 and is_common_surname(tokens[0]))
 
 
+def _not_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str,
+                  toponyms: _Toponyms) -> bool:
+    """A town, street or seat of government the tagger took for a person ("Douma").
+
+    A street's or county's shape ("... Drive", "... County") outweighs a role
+    read nearby, and a capital "says" as a government does; any other name needs
+    no evidence of a person (a role, personal verbs, a public figure) to be a place.
+    """
+    if figures.figure_by_name(name):
+        return False
+    tokens = name_tokens(name)
+    if len(tokens) > 1 and tokens[-1] in PLACE_LAST_WORDS:
+        return True
+    # A town's numbered district or ward ("Lexington 4"); a year or a score glued to a name
+    # ("X 2015", "X 5-0") is not a number of that kind.
+    numbered = _NUMBERED.search(name)
+    if numbered and toponyms.is_place(name[:numbered.start()]):
+        return True
+    if finding is None and _is_country(name) and not _name_like(tokens):
+        return True
+    if _shows_a_person(group, finding, name):
+        return False
+    return toponyms.is_place(name) or _is_street(group)
+
+
 def _is_street(group: _PersonGroup) -> bool:
     """A "Lane"/"Park"/"Lake" name that stands where streets and places stand."""
     return len(group.full) > 1 and group.full[-1] in STREET_OR_SURNAME and any(
@@ -475,10 +507,9 @@ def _person_records(document: Document, groups: list[_PersonGroup],
             continue
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
         # A town the tagger took for a person ("Douma", "Sioux Falls") is left to places.
-        if toponyms is not None and not _shows_a_person(g, findings.get(i),
-                                                        name_mention.span.text):
-            if toponyms.is_place(name_mention.span.text) or _is_street(g):
-                continue
+        if toponyms is not None and _not_a_person(g, findings.get(i), name_mention.span.text,
+                                                  toponyms):
+            continue
         forms = dict.fromkeys(m.span.text for m in g.mentions)
         found = _with_office(findings.get(i), name_mention.span.text, document)
         records.append(Person(
