@@ -86,6 +86,29 @@ def test_unknown_name_finds_nothing(index: Path) -> None:
     assert gaz.get(424242) is None
 
 
+NAMESAKES = (
+    feature(2001, "Santa Clara", 10.0, 10.0, cc="CU", pop=0)
+    + feature(2002, "Santa Clara", 20.0, 20.0, cc="US", pop=120000)
+    + feature(2003, "Santa Clara", 30.0, 30.0, cc="PE", pop=0)
+    + feature(2004, "Santa Clara", 40.0, 40.0, cc="MX", pop=250000)
+    + feature(2005, "Santa Clara", 50.0, 50.0, cc="CO", pop=120000)
+)
+
+
+def test_namesakes_come_most_populous_first_then_by_id(tmp_path: Path) -> None:
+    one = tmp_path / "one.sqlite"
+    dumps.import_file(write(tmp_path, "XX.txt", NAMESAKES), one)
+    expected = [2004, 2002, 2005, 2001, 2003]
+    assert [e.geonameid for e in Gazetteer([one]).lookup("Santa Clara").entries] == expected
+    # Split over two files, with three ids in both, the merged answer keeps the same order.
+    other = tmp_path / "other.sqlite"
+    dumps.import_file(write(tmp_path, "YY.txt", NAMESAKES.split("\n", 2)[2]), other)
+    both = Gazetteer([one, other]).lookup("Santa Clara").entries
+    assert [e.geonameid for e in both] == expected
+    loose = Gazetteer([one]).lookup("Santa Claraa")
+    assert loose.loose and [e.geonameid for e in loose.entries] == expected
+
+
 def test_malformed_lines_are_reported_with_their_line_numbers(tmp_path: Path) -> None:
     bad = (TOWNS + "1010\tShort line\n"
            + feature(1011, "Far", 95.0, 10.0) + feature(1012, "Good Town", 35.0, 36.0))

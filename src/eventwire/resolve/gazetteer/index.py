@@ -38,6 +38,13 @@ _COLUMNS = ("geonameid, name, lat, lon, country_code, admin1, admin2, feature_cl
             "feature_code, population")
 
 
+_SQL = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+        "FROM names n JOIN places p ON p.geonameid = n.geonameid "
+        "WHERE n.key = ? AND n.loose = ?")
+# The order lookups promise: most populous first, then by id (as _by_population sorts).
+_SQL_ORDERED = _SQL + " ORDER BY p.population DESC, p.geonameid"
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One GeoNames feature: where it is, what it is, how many live there."""
@@ -103,14 +110,16 @@ class Gazetteer:
     def _query(self, key: str, *, loose: bool) -> tuple[Entry, ...]:
         if not key:
             return ()
+        conns = self._connections()
+        if len(conns) == 1:
+            # One file (the usual case): names rows are unique per (key, loose, geonameid), so
+            # SQLite's order is the final order and no Python dedupe or sort is needed.
+            return tuple(Entry(*row) for row in conns[0].execute(_SQL_ORDERED, (key, int(loose))))
         found: dict[int, Entry] = {}
-        sql = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
-               "FROM names n JOIN places p ON p.geonameid = n.geonameid "
-               "WHERE n.key = ? AND n.loose = ?")
-        for conn in self._connections():
-            for row in conn.execute(sql, (key, int(loose))):
+        for conn in conns:
+            for row in conn.execute(_SQL, (key, int(loose))):
                 found[row[0]] = Entry(*row)
-        return tuple(sorted(found.values(), key=lambda e: (-e.population, e.geonameid)))
+        return tuple(sorted(found.values(), key=_by_population))
 
     def get(self, geonameid: int) -> Entry | None:
         """The entry with this GeoNames id, or None."""
@@ -152,6 +161,11 @@ class Gazetteer:
                 conn.close()
             self._conns = None
         self._lookup_cached.cache_clear()
+
+
+def _by_population(entry: Entry) -> tuple[int, int]:
+    """The sort key of lookups: most populous first, then by id."""
+    return (-entry.population, entry.geonameid)
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
