@@ -265,6 +265,11 @@ def test_a_reiterated_demand_is_the_speakers(pipeline: Pipeline) -> None:
         ("DEMAND", ["EGY"], "asserted")]
 
 
+def test_a_country_committed_to_an_act_agrees(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The minister said Vietnam is committed to opening up the economy.")
+    assert (e.plover_type, codes(e.sources), e.targets) == ("AGREE", ["VNM"], ())
+
+
 # --------------------------------------------------------------------------- contract
 
 

@@ -69,6 +69,8 @@ def _subject(verb: Token, lex: Lexicon) -> list[Token]:
         if agents:
             return agents
         if tok.i == verb.i and _passive(tok):
+            if tok.lemma_.lower() in _STATIVE:  # "Vietnam is committed to": a state of mind
+                return _children(tok, ("nsubjpass",))
             return []  # "having been charged": whoever the clause is about was its patient
         subj = _children(tok, ("nsubj", "csubj", "expl"))
         if subj and not _passive(tok):
@@ -120,7 +122,9 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         givers = _pobjs(verb, frozenset({"from"}))
         if givers:  # "rebels received arms from the government": the government gave
             return Arguments(tuple(givers), tuple(sources))
-    if _passive(verb):
+    if _passive(verb) and verb.lemma_.lower() in _STATIVE:
+        targets = []  # "is committed to": the subject is the one committed
+    elif _passive(verb):
         targets = _children(verb, ("nsubjpass",))
         if not targets and verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
             targets = [verb.head]
@@ -162,6 +166,12 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
                if t.ent_type_ not in ("DATE", "TIME")]  # "the attack on Monday"
     targets = patients + (targets or of)
     return Arguments(tuple(sources), tuple(targets))
+
+
+# Participles that, after "be", describe their subject's resolve rather than a deed done
+# to it: "is committed to", "are determined to", "was prepared to".
+_STATIVE = frozenset({"commit", "determine", "prepare", "resolve", "dedicate", "oblige",
+                      "obligate", "bind"})
 
 
 def _purpose(noun: Token, lex: Lexicon) -> bool:
