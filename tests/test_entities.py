@@ -227,3 +227,10 @@ def test_a_capital_that_says_is_a_government_not_a_person(pipeline: Pipeline) ->
 def test_a_lane_in_the_block_of_is_a_street(pipeline: Pipeline) -> None:
     text = "A man was hurt in the 1800 block of Mabel Lane in Texas on Saturday, police said.\n"
     assert [p.name for p in _extract(pipeline, text).people] == []
+
+
+def test_a_word_of_a_full_name_in_the_article_stays_a_person(pipeline: Pipeline) -> None:
+    text = ("Chinese envoy Xian Wenhua arrived in Beijing on Monday for talks in China. Xian had "
+            "demanded wider access for the inspectors.\n")
+    names = [p.name for p in _extract(pipeline, text).people]
+    assert "Xian" in names, names

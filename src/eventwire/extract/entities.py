@@ -445,6 +445,15 @@ def _name_like(tokens: tuple[str, ...]) -> bool:
     return is_given_name(tokens[0]) or (len(tokens) == 1 and is_common_surname(tokens[0]))
 
 
+def _part_of_a_full_name(group: _PersonGroup, groups: list[_PersonGroup]) -> bool:
+    """A lone word that opens or ends a full name the article gives ("Ban" of "Ban Ki-moon")."""
+    if len(group.full) != 1:
+        return False
+    word = group.full[0]
+    return any(len(g.full) > 1 and word in (g.full[0], g.full[-1])
+               for g in groups if g is not group)
+
+
 def _not_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str,
                   toponyms: _Toponyms) -> bool:
     """A town, street or seat of government the tagger took for a person ("Douma").
@@ -507,8 +516,8 @@ def _person_records(document: Document, groups: list[_PersonGroup],
             continue
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
         # A town the tagger took for a person ("Douma", "Sioux Falls") is left to places.
-        if toponyms is not None and _not_a_person(g, findings.get(i), name_mention.span.text,
-                                                  toponyms):
+        if (toponyms is not None and not _part_of_a_full_name(g, groups)
+                and _not_a_person(g, findings.get(i), name_mention.span.text, toponyms)):
             continue
         forms = dict.fromkeys(m.span.text for m in g.mentions)
         found = _with_office(findings.get(i), name_mention.span.text, document)
@@ -587,7 +596,8 @@ def _bare_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
         return False
     name = max((m.span.text for m in mentions), key=len)
     tokens = name_tokens(name)
-    if len(tokens) != 1 or name.isupper() or _org_kind(name) is not None:
+    if (len(tokens) != 1 or name.isupper() or _org_kind(name) is not None
+            or ORG_WORDS & set(tokens)):
         return False
     # Firms, colleges and seats of power share names with small towns ("Delta", "Harvard",
     # "Kremlin"): only a sizeable town of the document's countries outweighs them.
