@@ -284,9 +284,14 @@ def test_evidence_and_ids(pipeline: Pipeline) -> None:
         assert e.confidence is not None and 0 < e.confidence < 1
 
 
-def test_named_agreements_are_contexts(pipeline: Pipeline) -> None:
-    e = only(pipeline, "Turkey accused Russia of violating the Sochi Agreement.")
-    assert "agreement:Sochi Agreement" in e.contexts
+def test_an_event_links_the_agreement_its_sentence_names(pipeline: Pipeline) -> None:
+    ex = pipeline.extract(make_document(
+        "Ukraine accused Russia of violating the Minsk agreements.", "test"))
+    (e,) = ex.events
+    (agreement,) = ex.agreements
+    assert e.agreement_ids == (agreement.id,)
+    assert agreement.name.startswith("Minsk")
+    assert not any(c.startswith("agreement:") for c in e.contexts)
 
 
 def test_extracting_twice_gives_the_same_events(pipeline: Pipeline) -> None:

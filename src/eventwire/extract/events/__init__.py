@@ -11,7 +11,8 @@ event_lexicon.tsv``) becomes an event with
   historical or belief;
 * its sources and targets (:mod:`.arguments`), resolved to actors with a code, a sector
   and an ACLED type (:mod:`eventwire.resolve.actors`);
-* its place, date, counts and named agreements (:mod:`.links`), its ACLED type when the
+* its place, date and counts (:mod:`.links`; named agreements are linked after this
+  stage by :mod:`eventwire.extract.agreements`), its ACLED type when the
   ACLED classifier is installed, its evidence (the trigger's clause), a confidence, and
   the rule that produced it.
 
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v2"
+VERSION = "events.rules.v3"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -291,8 +292,7 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     day, precision = links.event_date(ctx, sentence)
     acled_type, acled_sub = (links.acled_label(sent.text, plover, rule.mode)
                              if plover in _ACLED_TYPES else (None, None))
-    contexts = tuple(dict.fromkeys(
-        (*rule.contexts, *(f"agreement:{a}" for a in links.agreements(sent.text)))))
+    contexts = tuple(dict.fromkeys(rule.contexts))
     event = Event(
         id="", plover_type=plover, evidence=evidence, plover_mode=rule.mode,
         contexts=contexts, status=status, cameo_code=cameo,

@@ -1,4 +1,4 @@
-"""What an event links to: its place, date, counts, named agreements and ACLED label.
+"""What an event links to: its place, date, counts and ACLED label.
 
 The places, dates, counts and ACLED classifier come from other stages and modules;
 this module only chooses among them for one event, so that each is read the same way
@@ -9,17 +9,16 @@ whatever its source:
   government (``Place.metonym``) is never where an event happened;
 * date: the dates stage's date for the sentence when it offers one (``date_for``), else
   the publication date, with ACLED's time precision (1 day, 2 week, 3 month);
-* counts: those whose evidence lies in the event's sentence;
-* agreements and processes named in the sentence ("the Sochi Agreement", "the Astana
-  talks", "the de-escalation zone"), recorded in the event's contexts as
-  ``agreement:<name>`` until the contract has a list of its own.
+* counts: those whose evidence lies in the event's sentence.
+
+Named agreements and processes are records of their own
+(:mod:`eventwire.extract.agreements`), linked to events after this stage.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -36,16 +35,6 @@ log = logging.getLogger(__name__)
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "on", "into", "outside", "inside", "around",
                           "across", "over", "to", "toward", "towards", "from", "of"})
-_AGREEMENT = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}(?:[Aa]greements?|[Tt]alks|[Pp]rocess|"
-    r"[Aa]ccords?|[Tt]rack|[Ff]ormat|[Mm]emorandum|[Tt]reaty|[Pp]act|[Dd]eal|[Ss]ummit|"
-    r"[Pp]rotocol|[Cc]onference|[Pp]lan))\b"
-    r"|\b(?P<generic>de-?escalation zones?|ceasefire agreement|cease-fire agreement|"
-    r"peace agreement|peace talks|peace process|buffer zone|safe zone|no-fly zone|"
-    r"demilitari[sz]ed zone)\b")
-_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Any", "Our",
-                        "Their", "His", "Her", "Its", "New", "Last", "Next"})
-
 
 # --------------------------------------------------------------------------- place
 
@@ -126,26 +115,6 @@ def event_counts(counts: Sequence[Count], span: Span) -> tuple[str, ...]:
     """Ids of the counts whose evidence lies in ``span``."""
     return tuple(c.id for c in counts
                  if span.start <= c.evidence.start and c.evidence.end <= span.end)
-
-
-# --------------------------------------------------------------------------- agreements
-
-
-def agreements(text: str) -> tuple[str, ...]:
-    """Named agreements and processes in ``text`` ("Sochi Agreement", "Astana talks")."""
-    found: list[str] = []
-    for m in _AGREEMENT.finditer(text):
-        name = m["name"] or m["generic"]
-        if m["name"]:
-            words = name.split()
-            while words and words[0] in _NOT_NAMES:
-                words = words[1:]
-            if len(words) < 2:
-                continue
-            name = " ".join(words)
-        if name not in found:
-            found.append(name)
-    return tuple(found)
 
 
 # --------------------------------------------------------------------------- ACLED
