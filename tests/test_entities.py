@@ -234,3 +234,21 @@ def test_a_word_of_a_full_name_in_the_article_stays_a_person(pipeline: Pipeline)
             "demanded wider access for the inspectors.\n")
     names = [p.name for p in _extract(pipeline, text).people]
     assert "Xian" in names, names
+
+
+def test_a_common_name_put_in_a_town_is_the_town(pipeline: Pipeline) -> None:
+    text = ("Flooding closed two schools in Madison, and the Wisconsin governor said Madison "
+            "would get state aid.\n")
+    assert [p.name for p in _extract(pipeline, text).people] == []
+
+
+def test_a_clause_after_the_comma_is_not_an_apposition() -> None:
+    from eventwire.extract.roles import find_role
+    from eventwire.records import Span
+
+    text = "Aid reached Corinne Vallet, and the regional governor said more would follow."
+    start = text.index("Corinne")
+    assert find_role(text, Span.of(text, start, start + len("Corinne Vallet")), None) is None
+    text = "Corinne Vallet, the regional governor, said more would follow."
+    found = find_role(text, Span.of(text, 0, len("Corinne Vallet")), None)
+    assert found is not None and found.role == "governor"

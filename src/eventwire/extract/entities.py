@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v3"
+VERSION = "entities.rules.v4"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -85,6 +85,7 @@ PLACE_LAST_WORDS = frozenset(
 # Last words that end streets and places as often as surnames ("Jay Lane", "Knox Park"): a
 # place only where a street stands, after a house number or "on", "off", "along"...
 STREET_OR_SURNAME = frozenset("lane park lake hill way place row trail mill quarry".split())
+_TOWN_BEFORE = frozenset("in near outside across around throughout".split())
 _STREET_BEFORE = frozenset("on off along onto near at".split())
 # GeoNames feature classes of places people live in or govern: populated places, divisions.
 _TOWN_CLASSES = frozenset({"P", "A"})
@@ -119,6 +120,7 @@ class Mention:
     subject: bool = False  # the name is the grammatical subject of its clause
     personal: bool = False  # it does what only people do: "X said", "X told", "Mr X"
     street: bool = False  # "on/at/12 X Lane": where a street name stands
+    located: bool = False  # "in X", "near X": where a town stands
 
 
 @dataclass(slots=True)
@@ -183,7 +185,7 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
             return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
         return Mention(span, "PERSON", pb, tokens=name_tokens(surface), subject=subject,
                        personal=_acts_as_person(ent, original, start),
-                       street=_stands_as_street(ent))
+                       street=_stands_as_street(ent), located=_stands_as_town(ent))
     return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
 
 
@@ -199,6 +201,14 @@ def _stands_as_street(ent) -> bool:  # noqa: ANN001
     # "the 2400 block of X Lane"; "near Spencer Street and X Lane"
     return ((before.lower_ == "of" and two == "block")
             or (before.lower_ in ("and", "or") and two in PLACE_LAST_WORDS | STREET_OR_SURNAME))
+
+
+def _stands_as_town(ent) -> bool:  # noqa: ANN001
+    """After "in", "near", "outside"... and not a possessor ("in X's house")."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in _TOWN_BEFORE:
+        return False
+    return not (ent.end < len(doc) and doc[ent.end].text in ("'s", "’s", "'", "’"))
 
 
 def _acts_as_person(ent, original: str, start: int) -> bool:  # noqa: ANN001
@@ -399,14 +409,18 @@ class _Toponyms:
         return any(e.country_code in near and e.population >= SIZEABLE_ORG
                    for e in self._towns(name))
 
-    def is_place(self, name: str) -> bool:
-        """The whole name is a street-like or a town/division name of the document's countries."""
+    def is_place(self, name: str, *, located: bool = False) -> bool:
+        """The whole name is a street-like or a town/division name of the document's countries.
+
+        A common personal name ("Madison") is a town only where the text puts
+        something in it (``located``: "in Madison").
+        """
         tokens = name_tokens(name)
         if len(tokens) > 1 and tokens[-1] in PLACE_LAST_WORDS:
             return True
         if _glued_title(name, tokens):
             return True
-        if _name_like(tokens):
+        if _name_like(tokens) and not located:
             return False
         # A capital or country standing for its government is the places stage's metonym.
         if _is_country(name):
@@ -476,7 +490,8 @@ def _not_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str,
         return True
     if _shows_a_person(group, finding, name):
         return False
-    return toponyms.is_place(name) or _is_street(group)
+    located = any(m.located for m in group.mentions)
+    return toponyms.is_place(name, located=located) or _is_street(group)
 
 
 def _is_street(group: _PersonGroup) -> bool:

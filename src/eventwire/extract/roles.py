@@ -35,6 +35,8 @@ _QUOTED = re.compile(r"[\"“«]([^\"”»]{2,60})[\"”»]")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"[,;.]|\s[-–—]\s")
 _MAX_TAIL_WORDS = 12
+_CLAUSE_OPENER = re.compile(r"(?:and|or|but|while|where|when|after|before)\b",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,9 @@ def _apposition(text: str, span: Span) -> RoleFinding | None:
     if not m:
         return None
     body = after[m.end():]
+    # ", and the governor said ...": a new clause or list item, not a description of the name.
+    if _CLAUSE_OPENER.match(body):
+        return None
     end = _APPOSITION_END.search(body)
     phrase = body[: end.start()] if end else body
     phrase = _ARTICLE.sub("", phrase)
