@@ -1,0 +1,378 @@
+"""Resolution: each recognized toponym read as a GeoNames entry, in the document's context.
+
+Resolution (:mod:`eventwire.resolve.gazetteer.resolve` scores the readings)
+runs in passes: once with the countries the article names (its focus), then
+again with the places resolved with confidence as anchors and every resolved
+place as evidence of where the story is. A name never votes for its own
+reading (see :class:`Evidence`). Weak mentions are dropped unless they
+resolve near the article's places, and streets or buildings the gazetteer
+lacks are placed at the town named nearest before them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwire.extract.places.mention import Mention
+from eventwire.extract.places.recognize import TOWN_HEADS, country_named
+from eventwire.records import Span
+from eventwire.resolve import dictionaries
+from eventwire.resolve.gazetteer.names import name_key
+from eventwire.resolve.gazetteer.resolve import (
+    Anchor,
+    Choice,
+    GeoContext,
+    Reading,
+    choose,
+    nearest_anchor_km,
+    score,
+)
+
+if TYPE_CHECKING:
+    from eventwire.extract.context import Context
+    from eventwire.resolve.gazetteer import Entry, Gazetteer
+
+# How close (km) to a confident place a weak mention must resolve to be kept.
+WEAK_NEAR_KM = 150.0
+# How much more the other names must say for a division's country than for the namesake
+# country: one confident town of it (0.5 x confidence) is not yet enough.
+NAMESAKE_MARGIN = 0.5
+# Words that are names of nothing by themselves, whatever a gazetteer lists under them
+# ("North" is a region of Cameroon; "North Lumpkin Street" leaves it behind).
+GENERIC_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest central northern southern "
+    "eastern western upper lower middle street avenue road drive lane boulevard square park "
+    "county city town village state province district region area downtown midtown uptown "
+    "center centre station".split())
+# Heads of places too small for the gazetteer (streets, buildings, parks): such a place is put
+# at the town the article names nearest before it, as part of that town (ACLED precision 2).
+LOCAL_HEADS = frozenset(
+    "street st st. avenue ave ave. road rd rd. drive dr dr. lane boulevard blvd blvd. highway "
+    "square plaza park bridge quarter neighborhood neighbourhood estate hospital church "
+    "cathedral mosque school library hall station airport stadium mall market campus "
+    "courthouse township twp twp. creek lake river".split())
+LOCAL_TOWN_CONFIDENCE = 0.6
+# How many readings of each name the cohort keeps (most likely first).
+COHORT_READINGS = 6
+# A weak mention far from the article's places is still kept when it is a city this big in
+# the country the article is about.
+WEAK_CITY_POPULATION = 50_000
+
+
+_DIRECTION = re.compile(r"(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
+                        r"(?:north|south)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
+
+
+def _strip_direction(text: str, start: int, end: int) -> tuple[int, bool]:
+    """"Northern Syria" is a part of Syria: the name starts after the direction word."""
+    m = _DIRECTION.match(text, start, end)
+    if m is None or m.end() >= end or not text[m.end()].isupper():
+        return start, False
+    return m.end(), True
+
+
+def _country_entry(gaz: Gazetteer, country: dictionaries.Country) -> Entry | None:
+    for name in (country.name, *country.names):
+        for e in gaz.lookup(name).entries:
+            if e.feature_code == "PCLI" and e.country_code == country.iso2:
+                return e
+    return None
+
+
+def _focus(mentions: list[Mention], ctx: Context) -> Evidence:
+    """Countries the article is about: named ones, and homes of its demonyms (half weight)."""
+    ev = Evidence()
+    for m in mentions:
+        if m.country is not None and not m.metonym:
+            ev.add(m.key, country=m.country.iso2, weight=1.0)
+    for pb in ctx.parsed:
+        for ent in pb.doc.ents:
+            if ent.label_ == "NORP":
+                for c in dictionaries.split_compound_adjective(ent.text) or ():
+                    ev.add("", country=c.iso2, weight=0.5)
+            elif ent.label_ == "ORG":
+                # "the Minnesota National Guard": not a place, but says where the news is.
+                for word in _leading_names(ent.text):
+                    if (c := country_named(word)) is not None:
+                        ev.add("", country=c.iso2, weight=0.5)
+    return ev
+
+
+def _leading_names(text: str) -> list[str]:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return [" ".join(words[:n]) for n in (1, 2) if len(words) > n]
+
+
+def resolve_mention(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
+    """The reading of ``m`` in context ``geo``, or None.
+
+    A directed name that resolves to nothing ("Northern Syria") is narrowed in place to
+    the name after the direction, as part of an area.
+    """
+    if m.fixed_name is not None or m.key in GENERIC_WORDS:
+        return None
+    choice = _resolve_name(m, gaz, geo)
+    if choice is None and m.country is None:
+        # "Northern Syria" is not a name of its own (as "North Carolina" is): a part of Syria.
+        start, directed = _strip_direction(m.span.text, 0, len(m.span.text))
+        if directed:
+            whole = m.span
+            m.span = Span(whole.start + start, whole.end, whole.text[start:])
+            m.phrase, m.area = m.phrase or whole, True
+            m.country = country_named(m.span.text)
+            choice = _resolve_name(m, gaz, geo)
+    return choice
+
+
+def _namesake_division(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
+    """"Georgia" in a story about the United States is the state, not the country.
+
+    The evidence is what the article's other names say (``geo`` leaves the name's
+    own mentions out): the division's country outweighs the namesake country, or
+    one of its towns was named ("Atlanta").
+    """
+    own = geo.countries.get(m.country.iso2, 0.0) if m.country else 0.0
+    for e in gaz.lookup(m.span.text).entries:
+        if e.feature_code != "ADM1":
+            continue
+        if (geo.countries.get(e.country_code or "", 0.0) > own + NAMESAKE_MARGIN
+                or geo.admins.get(e.admin1_code or "", 0.0) > own):
+            return Choice(e, 0.7, 5.0)
+    return None
+
+
+def _resolve_name(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
+    if m.country is not None:
+        division = _namesake_division(m, gaz, geo)
+        if division is not None:
+            return division
+        entry = _country_entry(gaz, m.country)
+        if entry is not None:
+            return Choice(entry, 0.95, 10.0)
+    # Only a name tagged as a place: an untagged "Kremlin" is the body, not somewhere.
+    seat = None if m.weak else _seat_of_power(m.span.text, gaz)
+    if seat is not None:
+        return seat
+    text, want = _without_head(m.span.text, m.want)
+    match = gaz.lookup(text)
+    if text != m.span.text:
+        # "Kansas City" and "Grove City" are names of their own, not "Kansas" with a head;
+        # "Karak District" is the district of Karak, whatever else bears the longer name.
+        whole = gaz.lookup(m.span.text)
+        if not match.entries or (want == "town" and whole.entries and not whole.loose):
+            match, text = whole, m.span.text
+    key = name_key(text)
+    exact = frozenset(e.geonameid for e in match.entries if name_key(e.name) == key)
+    return choose(match.entries, geo, want=want, loose=match.loose, exact=exact)
+
+
+def _seat_of_power(text: str, gaz: Gazetteer) -> Choice | None:
+    """A seat of power that is not a town ("the White House", "the Kremlin") is in the capital.
+
+    Whether it speaks for the government (a metonym) is decided apart; either way
+    it stands in the capital, not in a village that shares its name.
+    """
+    country = dictionaries.metonym_country(text)
+    if country is None or text in country.capitals:
+        return None
+    for capital in country.capitals:
+        towns = [e for e in gaz.lookup(capital).entries
+                 if e.country_code == country.iso2 and e.feature_class == "P"]
+        if towns:
+            best = max(towns, key=lambda e: (e.feature_code == "PPLC", e.population))
+            return Choice(best, 0.9, 8.0)
+    return None
+
+
+_TRAILING_HEAD = re.compile(r"\s+(city|town|village|province|governorate|state|region|district)$",
+                            re.IGNORECASE)
+
+
+def _without_head(text: str, want: str | None) -> tuple[str, str | None]:
+    """"Fargo City" -> ("Fargo", "town"); "Idlib Province" -> ("Idlib", "admin")."""
+    m = _TRAILING_HEAD.search(text)
+    if m is None or m.start() == 0:
+        return text, want
+    head = m.group(1).lower()
+    return text[:m.start()], want or ("town" if head in TOWN_HEADS else "admin")
+
+
+def anchors_for(mentions: list[Mention], skip: str) -> list[Anchor]:
+    """Points of the towns and divisions resolved surely, but those of the name ``skip``."""
+    out = []
+    for m in mentions:
+        c = m.choice
+        if c is None or m.metonym or m.weak or m.key == skip:
+            continue
+        if c.confidence < 0.75:
+            continue
+        if c.entry.feature_code in ("PCLI", "CONT", "RGN", "PEN", "GULF"):
+            continue
+        out.append(Anchor(c.entry.lat, c.entry.lon))
+    return out
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Where the article is, and how much of that each name said itself.
+
+    A name must not vote for its own reading: "Athens" resolved to Greece in a
+    first pass would otherwise make Greece the focus that keeps it there. So
+    the weights each name contributed are kept apart and left out when that
+    name (or a given span with the same name) is resolved.
+    """
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admins: Counter[str] = field(default_factory=Counter)
+    own_countries: dict[str, Counter[str]] = field(default_factory=dict)
+    own_admins: dict[str, Counter[str]] = field(default_factory=dict)
+    # Per name, the points of its likeliest readings (see _cohort).
+    cohort: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+
+    def add(self, key: str, *, country: str | None = None, admin: str | None = None,
+            weight: float) -> None:
+        if country:
+            self.countries[country] += weight
+            self.own_countries.setdefault(key, Counter())[country] += weight
+        if admin:
+            self.admins[admin] += weight
+            self.own_admins.setdefault(key, Counter())[admin] += weight
+
+    def context(self, key: str, anchors: list[Anchor]) -> GeoContext:
+        """The context for resolving ``key``: everything but what ``key`` itself said."""
+        return GeoContext(countries=_minus(self.countries, self.own_countries.get(key)),
+                          anchors=anchors,
+                          admins=_minus(self.admins, self.own_admins.get(key)),
+                          cohort=tuple(pts for k, pts in self.cohort.items() if k != key))
+
+
+def _minus(total: Counter[str], own: Counter[str] | None) -> dict[str, float]:
+    out = dict(total)
+    for k, v in (own or {}).items():
+        out[k] = out.get(k, 0.0) - v
+    return {k: v for k, v in out.items() if v > 1e-9}
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
+    """Resolve every mention in place: first on focus countries, then with anchors too.
+
+    Returns the evidence (focus countries and divisions) of the last pass.
+    """
+    named = _focus(mentions, ctx)
+    for m in mentions:
+        m.choice = resolve_mention(m, gaz, named.context(m.key, []))
+    evidence = named
+    for _ in range(2):
+        # Every place resolved says a little about where the story is, surely or not.
+        evidence = _resolved_evidence(mentions, ctx, gaz, named)
+        for m in mentions:
+            geo = evidence.context(m.key, anchors_for(mentions, m.key))
+            m.choice = resolve_mention(m, gaz, geo)
+    for m in mentions:
+        if m.weak and not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key))):
+            m.choice = None
+    mentions[:] = [m for m in mentions
+                   if not (m.weak or m.dateline) or m.choice is not None]
+    place_within_towns(mentions)
+    return evidence
+
+
+def _resolved_evidence(mentions: list[Mention], ctx: Context, gaz: Gazetteer,
+                       named: Evidence) -> Evidence:
+    ev = Evidence(Counter(named.countries), Counter(),
+                  {k: Counter(v) for k, v in named.own_countries.items()}, {})
+    for m in mentions:
+        c = m.choice
+        if c is None or m.weak or m.metonym:
+            continue
+        ev.add(m.key, country=c.entry.country_code, weight=0.5 * c.confidence)
+        if c.entry.feature_code == "ADM1":
+            ev.add(m.key, admin=c.entry.admin1_code, weight=c.confidence)
+        elif c.entry.feature_class == "P" and c.confidence >= 0.75:
+            ev.add(m.key, admin=c.entry.admin1_code, weight=0.5 * c.confidence)
+    for code in _admins_of_bodies(ctx, gaz):
+        ev.add("", admin=code, weight=0.5)
+    ev.cohort = _cohort(mentions, gaz, named)
+    return ev
+
+
+def _cohort(mentions: list[Mention], gaz: Gazetteer,
+            named: Evidence) -> dict[str, tuple[Reading, ...]]:
+    """Each town or division name's likeliest readings, whether or not it was resolved surely.
+
+    Local news names several places of one county ("Columbus", "Franklin County",
+    "Grove City"), none of them sure on its own; readings of different names that
+    lie close together support each other.
+    """
+    out: dict[str, tuple[tuple[float, float], ...]] = {}
+    for m in mentions:
+        if m.metonym or m.country is not None or m.fixed_name or m.key in out:
+            continue
+        if m.key in GENERIC_WORDS:
+            continue
+        geo = named.context(m.key, [])
+        entries = [e for e in gaz.lookup(m.span.text).entries
+                   if e.feature_class in ("P", "A") and e.feature_code != "PCLI"]
+        entries.sort(key=lambda e: -score(e, geo))
+        if entries:
+            out[m.key] = tuple((e.lat, e.lon, e.admin1_code)
+                               for e in entries[:COHORT_READINGS])
+    return out
+
+
+def place_within_towns(mentions: list[Mention]) -> None:
+    """Streets, buildings and parks the gazetteer lacks go to the town named nearest before them.
+
+    Local news names "Royal Street" or "Memorial Hospital" after (or, failing that,
+    before) the town they are in; the town's point is within a few kilometres.
+    """
+    towns = [m for m in mentions
+             if m.choice is not None and not m.metonym and m.choice.entry.feature_class == "P"
+             and m.choice.confidence >= LOCAL_TOWN_CONFIDENCE]
+    if not towns:
+        return
+    for m in mentions:
+        if m.choice is not None or m.fixed_name is not None or m.country is not None:
+            continue
+        words = m.span.text.lower().split()
+        if len(words) < 2 or words[-1] not in LOCAL_HEADS:
+            continue
+        before = [t for t in towns if t.span.start < m.span.start]
+        town = before[-1] if before else min(towns, key=lambda t: t.span.start - m.span.start)
+        c = town.choice
+        assert c is not None  # filtered above
+        m.within = Choice(c.entry, round(0.5 * c.confidence, 3), c.score)
+
+
+def _keep_weak(m: Mention, geo: GeoContext) -> bool:
+    """A weak mention stays a place when it resolved near the article's other places."""
+    c = m.choice
+    if c is None or c.entry.feature_class not in ("P", "A"):
+        return False
+    near = nearest_anchor_km(c.entry, geo.anchors)
+    code = c.entry.admin1_code
+    if (near is not None and near <= WEAK_NEAR_KM) or bool(code and code in geo.admins):
+        return True
+    # A city of the country the article is about: "Aleppo" in a story on Syria.
+    return (geo.countries.get(c.entry.country_code or "", 0.0) >= 1.0
+            and c.entry.population >= WEAK_CITY_POPULATION)
+
+
+def _admins_of_bodies(ctx: Context, gaz: Gazetteer) -> list[str]:
+    """Divisions that name the article's bodies ("the Ohio Department of Health")."""
+    codes = []
+    for pb in ctx.parsed:
+        for ent in pb.doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            for word in _leading_names(ent.text):
+                adm = [e for e in gaz.lookup(word).entries if e.feature_code == "ADM1"]
+                if len(adm) == 1 and adm[0].admin1_code:
+                    codes.append(adm[0].admin1_code)
+    return codes
+
