@@ -334,3 +334,21 @@ def test_packaged_lexicon_loads_and_covers_every_plover_type() -> None:
     lex = lexicon_module.packaged_lexicon()
     types = {r.plover for rules in lex.rules.values() for r in rules}
     assert lexicon_module.PLOVER_TYPES <= types
+
+
+def test_an_acled_label_keeps_its_confidence_and_the_words_that_decided_it(
+        pipeline: Pipeline) -> None:
+    doc = make_document("Army artillery shelled the hill town of Doroga on Monday, "
+                        "killing three farmers.", "test")
+    labelled = [e for e in pipeline.extract(doc).events if e.acled_sub_event_type]
+    assert labelled, "no event got an ACLED label"
+    for e in labelled:
+        assert e.acled_confidence is not None and 0 < e.acled_confidence <= 1
+        assert e.acled_cue is not None
+        assert doc.text[e.acled_cue.start:e.acled_cue.end] == e.acled_cue.text
+        assert e.acled_cue.text.lower() in {"shelled", "artillery", "army artillery shelled"}
+
+
+def test_events_without_an_acled_label_say_nothing_of_it(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Jordan said it will not accept more refugees.")
+    assert (e.acled_sub_event_type, e.acled_confidence, e.acled_cue) == (None, None, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +183,10 @@ class Event:
     confidence: float | None = None
     produced_by: str | None = None
     agreement_ids: tuple[str, ...] = ()  # agreements named in the event's sentence
+    # How sure the ACLED classifier was of acled_sub_event_type (0-1), and the words that
+    # decided it: an analyst can check the label against them.
+    acled_confidence: float | None = None
+    acled_cue: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

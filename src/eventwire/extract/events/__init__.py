@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v3"
+VERSION = "events.rules.v4"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -290,13 +290,14 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     sentence = pb.span(sent.start_char, sent.end_char, text)
     place = links.event_place(tok, sent, pb.offset, ctx.places)
     day, precision = links.event_date(ctx, sentence)
-    acled_type, acled_sub = (links.acled_label(sent.text, plover, rule.mode)
-                             if plover in _ACLED_TYPES else (None, None))
+    acled = (links.acled_coding(sent, pb.offset, text, plover, rule.mode)
+             if plover in _ACLED_TYPES else links.NO_ACLED)
     contexts = tuple(dict.fromkeys(rule.contexts))
     event = Event(
         id="", plover_type=plover, evidence=evidence, plover_mode=rule.mode,
         contexts=contexts, status=status, cameo_code=cameo,
-        acled_event_type=acled_type, acled_sub_event_type=acled_sub,
+        acled_event_type=acled.event_type, acled_sub_event_type=acled.sub_event_type,
+        acled_confidence=acled.confidence, acled_cue=acled.cue,
         sources=sources, targets=targets, place_id=place.id if place else None,
         date=day, time_precision=precision,
         count_ids=links.event_counts(ctx.counts, sentence),

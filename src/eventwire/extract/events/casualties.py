@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "VERSION", "extract", "load_vocabulary"]
 
-VERSION = "casualties.rules.v1"
+VERSION = "casualties.rules.v2"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -553,12 +553,13 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
     day, precision = links.event_date(ctx, sentence)
     if _background(day, ctx):
         return None
-    acled_type, acled_sub = links.acled_label(sent.text, plover, coding.mode)
+    acled = links.acled_coding(sent, pb.offset, text, plover, coding.mode)
     contexts = ("military",) if plover == "FIGHT" else ()
     return Event(
         id="", plover_type=plover, evidence=evidence, plover_mode=coding.mode,
         contexts=contexts, status=status, cameo_code=cameo,
-        acled_event_type=acled_type, acled_sub_event_type=acled_sub,
+        acled_event_type=acled.event_type, acled_sub_event_type=acled.sub_event_type,
+        acled_confidence=acled.confidence, acled_cue=acled.cue,
         sources=sources, targets=targets, place_id=place.id if place else None,
         date=day, time_precision=precision,
         count_ids=links.event_counts(ctx.counts, sentence),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -120,15 +121,34 @@ def event_counts(counts: Sequence[Count], span: Span) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- ACLED
 
 
-def acled_label(text: str, plover_type: str, mode: str | None) -> tuple[str | None, str | None]:
-    """ACLED event type and sub-event type from the ACLED classifier, when it is there."""
+@dataclass(frozen=True, slots=True)
+class AcledCoding:
+    """What the ACLED classifier said of an event's sentence (all None when it said nothing)."""
+
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    confidence: float | None = None
+    cue: Span | None = None  # the words that decided it, in the document's text
+
+
+NO_ACLED = AcledCoding()
+
+
+def acled_coding(sent: SpacySpan, offset: int, text: str, plover_type: str,
+                 mode: str | None) -> AcledCoding:
+    """The ACLED type, sub-event type, confidence and cue of the sentence ``sent`` of a
+    block starting at ``offset`` in ``text``, when the ACLED classifier is installed."""
     classify = _acled_classifier()
     if classify is None:
-        return None, None
-    label = classify(text, plover_type=plover_type, mode=mode)
+        return NO_ACLED
+    label = classify(sent.text, plover_type=plover_type, mode=mode)
     if label is None:
-        return None, None
-    return getattr(label, "event_type", None), getattr(label, "sub_event_type", None)
+        return NO_ACLED
+    cue = None
+    if label.cue is not None:
+        start = offset + sent.start_char
+        cue = Span.of(text, start + label.cue[0], start + label.cue[1])
+    return AcledCoding(label.event_type, label.sub_event_type, label.confidence, cue)
 
 
 def _acled_classifier() -> Callable[..., Any] | None:
