@@ -143,3 +143,38 @@ def test_a_region_named_as_an_actor_is_of_its_country(pipeline: Pipeline) -> Non
     placed = {p.country_code for p in ex.places if p.name == "Catalonia"}
     assert placed, "the gazetteer places Catalonia"
     assert codes == [actors.iso3(next(iter(placed)))]
+
+
+def test_wire_desk_agent_nouns() -> None:
+    for lemmas, sector in ((["serviceman"], "MIL"), (["mujahideen"], "REB"),
+                           (["state", "media"], "MED"), (["trade", "union"], "LAB"),
+                           (["magistrate"], "JUD"), (["parliamentarian"], "LEG")):
+        found = agent_for(lemmas)
+        assert found is not None and found.sector == sector, lemmas
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    ("The Tamil Tigers attacked an army camp on Monday.", "LKA", "REB"),
+    ("The IRA claimed the bombing in a statement.", "GBR", "REB"),
+    ("The Kosovo Liberation Army ambushed a police patrol.", "XKX", "REB"),
+    ("The State Duma approved the bill on Friday.", "RUS", "GOV"),
+    ("The Justice Department charged two men.", "USA", "GOV"),
+    ("The International Labour Office urged governments to act.", "IGOUNOILO", "IGO"),
+])
+def test_wire_desk_bodies_resolve_to_their_home(pipeline: Pipeline, text: str, code: str,
+                                                sector: str) -> None:
+    (actor,) = _subjects(pipeline, text)[0]
+    assert (actor.code, actor.sector) == (code, sector)
+
+
+@pytest.mark.model
+def test_a_listed_ngo_of_no_country_is_still_an_ngo(pipeline: Pipeline) -> None:
+    (charity,) = _subjects(pipeline, "Caritas warned of famine in the region.")[0]
+    assert charity.code == "NGO" and charity.sector == "NGO"
+
+
+@pytest.mark.model
+def test_a_lower_case_word_is_not_a_listed_name(pipeline: Pipeline) -> None:
+    (memorial,) = _subjects(pipeline, "A memorial stood near the square.")[0] or (None,)
+    assert memorial is None or memorial.code is None

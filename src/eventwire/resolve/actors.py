@@ -254,7 +254,7 @@ class ActorResolver:
         seat = self._seat(head, span) or self._head_country(head, span)
         if seat is not None:
             return [seat]
-        org = self._organization(span)
+        org = self._organization(span) or self._listed_name(head, tokens, span)
         if org is not None:
             return [org]
         # "Erdogan's government" names the government, unless nothing else resolves.
@@ -373,20 +373,41 @@ class ActorResolver:
             kind = (entry.kind if entry else None) or org.kind
             if kind == "media" or (entry is None and dictionaries.country_by_word(org.name)):
                 continue  # a country the tagger took for a body: read by its words
-            # The dictionary knows a listed body's home (or that it has none) better
-            # than the sentence around its name does.
-            if entry is not None and (entry.code or entry.country):
-                code = entry.code if entry.code and entry.code.startswith(("IG", "NGO", "IMG")) \
-                    else (entry.country or entry.code)
-            else:
-                code = org.country
-            if code is None and kind == "igo":
-                code = "IGO"
-            code = (code[:3] if code and len(code) > 3 and iso3(code[:3]) else code)
-            inter = KIND_INTER.get(kind or "") or None
-            return Actor(org.name, code, KIND_SECTOR.get(kind or ""),
-                         acled_inter(inter, code, self.theatre), org_id=org.id, evidence=span)
+            return self._body(org.name, entry, kind, org.country, span, org.id)
         return None
+
+    def _listed_name(self, head: Token, tokens: Sequence[Token], span: Span) -> Actor | None:
+        """A listed body the tagger did not mark as one ("the Tamil Tigers", "the State
+        Duma"): the capitalized words of the phrase up to its head, looked up by name."""
+        if not head.text[:1].isupper():
+            return None  # lower-case words ("memorial", "fed") are not names
+        words = [t for t in tokens if t.i <= head.i and t.lower_ not in _DETERMINERS]
+        for start, first in enumerate(words):
+            if not first.text[:1].isupper() or head.i - first.i != len(words) - 1 - start:
+                continue  # a name starts capitalized and runs unbroken to the head
+            name = head.doc[first.i:head.i + 1].text
+            entry = dictionaries.organization_by_name(name)
+            if entry is not None and entry.kind != "media":
+                return self._body(name, entry, entry.kind, None, span, None)
+        return None
+
+    def _body(self, name: str, entry: dictionaries.OrgEntry | None, kind: str | None,
+              found_country: str | None, span: Span, org_id: str | None) -> Actor:
+        """An organization as an actor: the code its dictionary entry gives, else the
+        country found beside its name; a body of no country is still an IGO or NGO."""
+        # The dictionary knows a listed body's home (or that it has none) better
+        # than the sentence around its name does.
+        if entry is not None and (entry.code or entry.country):
+            code = entry.code if entry.code and entry.code.startswith(("IG", "NGO", "IMG")) \
+                else (entry.country or entry.code)
+        else:
+            code = found_country
+        if code is None and kind in ("igo", "ngo"):
+            code = kind.upper()
+        code = (code[:3] if code and len(code) > 3 and iso3(code[:3]) else code)
+        inter = KIND_INTER.get(kind or "") or None
+        return Actor(name, code, KIND_SECTOR.get(kind or ""),
+                     acled_inter(inter, code, self.theatre), org_id=org_id, evidence=span)
 
     def _by_words(self, head: Token, tokens: Sequence[Token], span: Span) -> list[Actor]:
         """Countries, capitals and agent nouns in the phrase."""
