@@ -161,6 +161,8 @@ def test_wire_desk_agent_nouns() -> None:
     ("The State Duma approved the bill on Friday.", "RUS", "GOV"),
     ("The Justice Department charged two men.", "USA", "GOV"),
     ("The International Labour Office urged governments to act.", "IGOUNOILO", "IGO"),
+    ("The Sandinistas rejected the peace plan on Monday.", "NIC", "OPP"),
+    ("The Islamic Courts Union seized the port.", "SOM", "REB"),
 ])
 def test_wire_desk_bodies_resolve_to_their_home(pipeline: Pipeline, text: str, code: str,
                                                 sector: str) -> None:
@@ -178,3 +180,11 @@ def test_a_listed_ngo_of_no_country_is_still_an_ngo(pipeline: Pipeline) -> None:
 def test_a_lower_case_word_is_not_a_listed_name(pipeline: Pipeline) -> None:
     (memorial,) = _subjects(pipeline, "A memorial stood near the square.")[0] or (None,)
     assert memorial is None or memorial.code is None
+
+
+@pytest.mark.model
+def test_a_seat_of_power_of_two_words_is_its_government(pipeline: Pipeline) -> None:
+    (seat,), (hill,) = _subjects(pipeline, "Downing Street rejected the claim. "
+                                           "Capitol Hill demanded answers.")
+    assert (seat.code, seat.sector) == ("GBR", "GOV")
+    assert hill.code == "USA"

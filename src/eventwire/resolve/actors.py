@@ -303,7 +303,8 @@ class ActorResolver:
         """A capital or seat of power standing for its government ("the Kremlin said")."""
         if head.pos_ != "PROPN":
             return None
-        country = dictionaries.metonym_country(_entity_text(head) or head.text)
+        country = (dictionaries.metonym_country(_entity_text(head) or head.text)
+                   or dictionaries.metonym_country(_proper_compound(head)))
         if country is None:
             return None
         return Actor(span.text, country.iso3, "GOV",
@@ -526,6 +527,15 @@ class ActorResolver:
 # Sectors that belong to no country, and sectors that act at home.
 _STATELESS = frozenset({"IGO", "NGO", "MED", "BUS"})
 _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB"})
+
+
+def _proper_compound(head: Token) -> str:
+    """A proper-noun head with the proper nouns compounded before it ("Downing Street")."""
+    first = head
+    while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" \
+            and first.doc[first.i - 1].head.i == head.i:
+        first = first.doc[first.i - 1]
+    return head.doc[first.i:head.i + 1].text
 
 
 def _listed(actor: Actor | None) -> list[Actor]:
