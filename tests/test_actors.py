@@ -188,3 +188,16 @@ def test_a_seat_of_power_of_two_words_is_its_government(pipeline: Pipeline) -> N
                                            "Capitol Hill demanded answers.")
     assert (seat.code, seat.sector) == ("GBR", "GOV")
     assert hill.code == "USA"
+
+
+@pytest.mark.model
+def test_an_unlisted_body_is_what_its_head_noun_says(pipeline: Pipeline) -> None:
+    (court,) = _subjects(pipeline, "The Supreme Court overturned the verdict.")[0]
+    assert (court.code, court.sector) == ("SYR", "JUD")  # the theatre's courts
+
+
+@pytest.mark.model
+def test_a_community_is_an_actor_of_the_country_its_sentence_names(
+        pipeline: Pipeline) -> None:
+    (kurds,) = _subjects(pipeline, "Kurds demonstrated in Ankara on Friday.")[0]
+    assert (kurds.code, kurds.sector) == ("TUR", "CVL")
