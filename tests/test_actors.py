@@ -148,7 +148,8 @@ def test_a_region_named_as_an_actor_is_of_its_country(pipeline: Pipeline) -> Non
 def test_wire_desk_agent_nouns() -> None:
     for lemmas, sector in ((["serviceman"], "MIL"), (["mujahideen"], "REB"),
                            (["state", "media"], "MED"), (["trade", "union"], "LAB"),
-                           (["magistrate"], "JUD"), (["parliamentarian"], "LEG")):
+                           (["magistrate"], "JUD"), (["parliamentarian"], "LEG"),
+                           (["world", "power"], "GOV"), (["member", "state"], "GOV")):
         found = agent_for(lemmas)
         assert found is not None and found.sector == sector, lemmas
 
