@@ -149,7 +149,8 @@ def test_wire_desk_agent_nouns() -> None:
     for lemmas, sector in ((["serviceman"], "MIL"), (["mujahideen"], "REB"),
                            (["state", "media"], "MED"), (["trade", "union"], "LAB"),
                            (["magistrate"], "JUD"), (["parliamentarian"], "LEG"),
-                           (["world", "power"], "GOV"), (["member", "state"], "GOV")):
+                           (["world", "power"], "GOV"), (["member", "state"], "GOV"),
+                           (["supreme", "leader"], "GOV"), (["ayatollah"], "REL")):
         found = agent_for(lemmas)
         assert found is not None and found.sector == sector, lemmas
 
