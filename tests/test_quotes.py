@@ -469,3 +469,47 @@ def test_pronoun_chain_skips_names_that_are_only_objects(pipeline: Pipeline) -> 
     ex = _extract(pipeline, text)
     assert _speaker(ex, _quote(ex, "party would unite")) == "Tom Whitfield"
 
+
+
+# --- quotes.rules.v5: as-clauses, names, empty quotations --------------------------------
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Mayor Ana Ruiz spoke on Monday. As Ruiz pointed out, the bridge has been closed "
+     "for three years.", "the bridge has been closed for three years", "Ruiz"),
+    ("The bridge has been closed for three years, as local officials have said.",
+     "The bridge has been closed for three years", None),
+])
+def test_as_clause_reports_the_clause_it_sits_in(pipeline: Pipeline, text: str, words: str,
+                                                  speaker: str | None) -> None:
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "bridge")
+    assert q.text == words  # the as-clause itself is not part of what was said
+    assert q.cue is not None and q.cue.text in ("pointed out", "said")
+    if speaker is None:
+        assert q.speaker_id is None and q.speaker_name == "local officials"
+    else:
+        assert "Ruiz" in (_speaker(ex, q) or "")  # resolved to the person record
+
+
+def test_told_with_an_addressee_only_reports_nothing(pipeline: Pipeline) -> None:
+    ex = _extract(pipeline, "Governor Tom Okafor told his aides on Friday.")
+    assert not [q for q in ex.quotes if "aides" in q.text]
+
+
+@pytest.mark.parametrize("text", [
+    "The clinic stands beside a river called Stone Creek, the mayor said on Monday.",
+    "The program, called Bright Start, pays for school meals, the ministry said.",
+])
+def test_called_naming_a_thing_is_no_quote(pipeline: Pipeline, text: str) -> None:
+    ex = _extract(pipeline, text)
+    assert [q.cue.text for q in ex.quotes if q.cue] == ["said"]
+
+
+def test_empty_quotation_is_no_quote(pipeline: Pipeline) -> None:
+    # A stray closing mark ends the first paragraph: the marks pair up around nothing.
+    ex = _extract(pipeline, 'Asked about the plan, 54 percent said yes; 46 percent, no."\n\n'
+                            '“This is in their heads,” said Ana Ruiz, speaking on the radio.')
+    assert ex.quotes
+    assert all(q.text.strip() for q in ex.quotes)
+    assert any("in their heads" in q.text for q in ex.quotes)

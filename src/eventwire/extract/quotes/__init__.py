@@ -88,7 +88,7 @@ __all__ = ["VERSION", "CueEntry", "Segment", "Speaker", "cue_entry", "extract", 
 
 log = logging.getLogger(__name__)
 
-VERSION = "quotes.rules.v4"
+VERSION = "quotes.rules.v5"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _MAX_LEADING_WORDS = 6  # "About 4 in 10", "Most Republicans polled"
@@ -561,8 +561,9 @@ class _Finder:
 
 def extract(ctx: Context) -> tuple[Quote, ...]:
     """Quotes of the document's body paragraphs, in text order, each with its evidence."""
-    unique = _distinct(_Finder(ctx).run())
     text = ctx.document.text
+    # A quotation with nothing inside its marks ('“” said X') has no words to report.
+    unique = _distinct([f for f in _Finder(ctx).run() if text[f.start:f.end].strip()])
     return tuple(
         Quote(id=f"q{i + 1}", text=text[f.start:f.end], start=f.start, end=f.end, kind=f.kind,
               speaker_id=f.speaker.id, speaker_name=f.speaker.name, cue=f.cue,

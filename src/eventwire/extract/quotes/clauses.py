@@ -24,6 +24,11 @@ _NAMING = frozenset({"know", "call", "name", "dub", "title", "label", "term"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd", "xcomp", "attr", "acomp", "pcomp"})
 _OBJECT_PREPS = frozenset({"for", "of", "against", "about", "on"})
 _OWN_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl"})
+# What may follow a cue in "as X said ...": "as she noted on Tuesday in a statement".
+_BARE_CUE = frozenset({"prt", "advmod", "npadvmod", "punct"})
+# "as she said in a statement / at the rally / during the debate"; "talked about X" is
+# a topic of its own, and "as Ruiz talked about X, ..." tells when, not what was said.
+_WHEN_PREPS = frozenset({"in", "at", "during", "after", "before", "on"})
 
 
 def content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
@@ -34,11 +39,19 @@ def content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
     * "stressed the need for talks", "called for a ceasefire", "urged them to stop"
       (cues marked ``object``): the verb's complements after it.
     """
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in _NAMING:
+        return None  # "a stream called Miracle Run", "the program, called EB-5": a name
     for child in verb.children:
         if child.dep_ == "ccomp":
             return through_clause(verb, child) if child.i > verb.i else list(child.subtree)
     if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return list(verb.head.subtree)
+    if as_clause(verb) and not own_content(verb):
+        # "As Ruiz pointed out, the plan fails": the clause the as-clause sits in.
+        # The full stop after a closing as-clause is no reason to span over it.
+        mine = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in mine
+                and not (t.is_punct and t.i > verb.right_edge.i)] or None
     if entry.needs != "object" or verb.tag_ == "VB":
         # A bare infinitive ("to disclose his returns", "would need to confirm") reports
         # what someone might say, not what was said.
@@ -78,6 +91,20 @@ def _clause_follows(verb: Token, at: Token) -> bool:
     nxt = [c for c in verb.children if c.i > at.i and c.dep_ not in ("cc", "punct")]
     return bool(nxt) and nxt[0].dep_ == "conj" and any(
         c.dep_ in _OWN_SUBJECT for c in nxt[0].children)
+
+
+def as_clause(verb: Token) -> bool:
+    """'as Ruiz noted', 'as police have said': a bare cue in an as-clause of another clause.
+
+    Only a cue with a subject and nothing of its own after it (an adverb or "in a
+    statement" at most): "as he welcomed the guests", "as Ruiz talked about the
+    plan" (while) and "as promised" report nothing.
+    """
+    return (verb.dep_ == "advcl" and verb.head.i != verb.i
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)  # "as promised" is no one's
+            and all(c.dep_ in _BARE_CUE or c.dep_ == "prep" and c.lower_ in _WHEN_PREPS
+                    for c in verb.children if c.i > verb.i))
 
 
 def own_content(verb: Token) -> bool:
