@@ -471,7 +471,7 @@ def test_pronoun_chain_skips_names_that_are_only_objects(pipeline: Pipeline) -> 
 
 
 
-# --- quotes.rules.v5: as-clauses, names, empty quotations --------------------------------
+# --- quotes.rules.v5-v6: as-clauses, said + noun, asked to, names, empty quotations ------
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -490,6 +490,21 @@ def test_as_clause_reports_the_clause_it_sits_in(pipeline: Pipeline, text: str, 
         assert q.speaker_id is None and q.speaker_name == "local officials"
     else:
         assert "Ruiz" in (_speaker(ex, q) or "")  # resolved to the person record
+
+
+def test_said_with_a_noun_object_reports_it(pipeline: Pipeline) -> None:
+    ex = _extract(pipeline, "Several senators said the same thing about the budget on Tuesday.")
+    q = _quote(ex, "the same thing")
+    assert q.text.startswith("the same thing about the budget")
+    assert q.speaker_name == "Several senators"
+
+
+def test_asked_to_runs_through_the_request(pipeline: Pipeline) -> None:
+    ex = _extract(pipeline, "The moderator, Ana Ruiz, asked the candidates to describe their "
+                            "plans for the border.")
+    q = _quote(ex, "candidates")
+    assert q.text == "the candidates to describe their plans for the border"  # not the addressee
+    assert q.cue is not None and q.cue.text == "asked"
 
 
 def test_told_with_an_addressee_only_reports_nothing(pipeline: Pipeline) -> None:
