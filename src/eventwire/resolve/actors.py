@@ -255,9 +255,10 @@ class ActorResolver:
         if seat is not None:
             return [seat]
         org = self._organization(span) or self._listed_name(head, tokens, span)
-        if org is not None and org.code is None and org.sector is None:
+        if org is not None and org.code is None and org.sector is None and head.pos_ == "PROPN":
             # A body the dictionary does not know ("the Supreme Court"): its head noun
-            # still tells what it is, and the sentence or document where it acts.
+            # still tells what it is, and the sentence or document where it acts. (A
+            # common noun the tagger took for a name, "Warplanes", is left as it was.)
             words = self._by_words(head, tokens, span)
             if words:
                 return [replace(a, org_id=org.org_id) for a in words]
