@@ -471,7 +471,7 @@ def test_pronoun_chain_skips_names_that_are_only_objects(pipeline: Pipeline) -> 
 
 
 
-# --- quotes.rules.v5-v6: as-clauses, said + noun, asked to, names, empty quotations ------
+# --- quotes.rules.v5-v7: as-clauses, said + noun, asked to, names, empty, typo marks ------
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -528,3 +528,14 @@ def test_empty_quotation_is_no_quote(pipeline: Pipeline) -> None:
     assert ex.quotes
     assert all(q.text.strip() for q in ex.quotes)
     assert any("in their heads" in q.text for q in ex.quotes)
+
+
+def test_closing_mark_opening_a_paragraph_opens_a_signed_quotation(pipeline: Pipeline) -> None:
+    text = ("Readers sent us their views on the debate.\n\n"
+            "”The debate showed me nothing new about either of them.” ― Ana Ruiz\n\n"
+            "“I will vote for the first time this year.” ― Tom Okafor")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "nothing new")
+    assert q.text == "The debate showed me nothing new about either of them."
+    assert q.speaker_name == "Ana Ruiz"
+    assert _quote(ex, "first time").speaker_name == "Tom Okafor"

@@ -51,9 +51,13 @@ def _marked_spans(body: str) -> tuple[list[tuple[int, int]], bool]:
     """Inside-the-marks spans of one block, and whether it ends with a quotation open."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    lead = len(body) - len(body.lstrip())
     for m in _MARK.finditer(body):
         mark = m.group()
-        if open_at is None and mark not in _CLOSING:
+        # '”Fear. I am afraid.” ― Ana Ruiz': web copy often opens a paragraph with the
+        # closing mark; nothing can be open before a paragraph's first word.
+        typo_opening = m.start() == lead and body[m.end():m.end() + 1].strip() != ""
+        if open_at is None and (mark not in _CLOSING or typo_opening):
             open_at = m.end()
         elif open_at is not None and mark not in _OPENING:
             spans.append((open_at, m.start()))
