@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from eventwire.errors import EvaluationDataMissing
+from eventwire.errors import EvaluationDataMissing, EventwireError
+from eventwire.ingest import make_document
 
 if TYPE_CHECKING:
+    from eventwire.records import Extraction
     from eventwire.run import Pipeline
 
 log = logging.getLogger(__name__)
@@ -231,6 +233,20 @@ def _area_dict(a: AreaResult) -> dict[str, Any]:
         out["averages"] = [{"name": v.name, "total": v.total, "weight": v.weight,
                             "value": v.value} for v in a.averages]
     return out
+
+
+def extract_or_none(pipeline: Pipeline, text: str, origin: str, *,
+                    title: str | None = None) -> Extraction | None:
+    """The pipeline's extraction of one gold text, or None (logged) if it cannot be read.
+
+    An unreadable gold record is reported, not scored as a miss: the evaluator leaves it
+    out of its denominators and names it in the log.
+    """
+    try:
+        return pipeline.extract(make_document(text, origin, title=title))
+    except EventwireError as e:
+        log.warning("%s: %s", origin, e)
+        return None
 
 
 def combine(results: Iterable[AreaResult]) -> tuple[AreaResult, ...]:

@@ -26,23 +26,22 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventwire.errors import EventwireError
 from eventwire.evaluate.base import (
     AreaResult,
     Check,
     DataPaths,
     EvaluatorResult,
     combine,
+    extract_or_none,
     register,
     require_file,
 )
 from eventwire.evaluate.scoring import score_items
-from eventwire.ingest import make_document
 from eventwire.records import Count, Extraction
 
 if TYPE_CHECKING:
@@ -119,21 +118,17 @@ def score_muc_document(gold: Sequence[GoldCasualty], ex: Extraction) -> AreaResu
     return AreaResult("muc4.counts", (score,), (), misses)
 
 
-def muc_records(path: Path, splits: Sequence[str] = MUC_SPLITS) -> Iterator[dict[str, Any]]:
-    """The MUC-4 records of ``splits`` that hold at least one casualty number."""
+def muc_records(path: Path, splits: Sequence[str] = MUC_SPLITS,
+                keep: Callable[[dict[str, Any]], object] | None = None,
+                ) -> Iterator[dict[str, Any]]:
+    """The MUC-4 records of ``splits`` for which ``keep`` is true (default: those that
+    hold at least one casualty number)."""
+    keep = keep or muc_gold
     with require_file(path, "MUC-4 data").open(encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
-            if record["split"] in splits and muc_gold(record):
+            if record["split"] in splits and keep(record):
                 yield record
-
-
-def _extract(pipeline: Pipeline, text: str, origin: str) -> Extraction | None:
-    try:
-        return pipeline.extract(make_document(text, origin))
-    except EventwireError as e:  # an unreadable record is reported, not scored as a miss
-        log.warning("%s: %s", origin, e)
-        return None
 
 
 @register(MUC_NAME, description="MUC-4 tst3+tst4: recall of casualty numbers with effect")
@@ -141,7 +136,7 @@ def evaluate_muc4(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
     """Casualty numbers of the MUC-4 test split (all capitals, as distributed)."""
     areas, docs = [], []
     for record in muc_records(paths.data / "muc4" / "muc4.jsonl"):
-        ex = _extract(pipeline, record["text"], record["id"])
+        ex = extract_or_none(pipeline, record["text"], record["id"])
         if ex is not None:
             areas.append(score_muc_document(muc_gold(record), ex))
             docs.append(record["id"])
@@ -164,7 +159,7 @@ def bbc_records(path: Path) -> Iterator[dict[str, Any]]:
 def evaluate_bbc_quiet(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
     quiet, total, misses, docs = 0, 0, [], []
     for record in bbc_records(paths.data / "bbc_news" / "bbc_news.jsonl"):
-        ex = _extract(pipeline, record["text"], record["id"])
+        ex = extract_or_none(pipeline, record["text"], record["id"])
         if ex is None:
             continue
         harm = [c for c in ex.counts if c.kind in HARM_KINDS]

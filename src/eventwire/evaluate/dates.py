@@ -33,16 +33,13 @@ messages of tst4) for CI.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventwire.errors import EventwireError
 from eventwire.evaluate.base import (
     AreaResult,
     Check,
@@ -50,11 +47,11 @@ from eventwire.evaluate.base import (
     EvaluatorResult,
     Score,
     combine,
+    extract_or_none,
     register,
-    require_file,
 )
+from eventwire.evaluate.counts import muc_records
 from eventwire.extract import acled, dates
-from eventwire.ingest import make_document
 from eventwire.records import Extraction
 
 if TYPE_CHECKING:
@@ -163,15 +160,6 @@ def gold_dates(record: dict[str, Any]) -> tuple[GoldDate, ...]:
     return tuple(seen.values())
 
 
-def muc_records(path: Path, splits: Sequence[str] = SPLITS) -> Iterator[dict[str, Any]]:
-    """The MUC-4 records of ``splits`` with at least one gold incident date."""
-    with require_file(path, "MUC-4 data").open(encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if record["split"] in splits and gold_dates(record):
-                yield record
-
-
 def _event_dates(ex: Extraction) -> list[tuple[date, int | None]]:
     out = []
     for event in ex.events:
@@ -262,21 +250,13 @@ def _score(name: str, gold: Sequence[GoldDate],
                  emitted=len(predicted))
 
 
-def _extract(pipeline: Pipeline, text: str, origin: str) -> Extraction | None:
-    try:
-        return pipeline.extract(make_document(text, origin))
-    except EventwireError as e:  # an unreadable record is reported, not scored as a miss
-        log.warning("%s: %s", origin, e)
-        return None
-
-
 def _evaluate(name: str, pipeline: Pipeline, paths: DataPaths, splits: Sequence[str],
               limit: int | None) -> EvaluatorResult:
     areas, docs = [], []
-    for record in muc_records(paths.data / MUC_FILE, splits):
+    for record in muc_records(paths.data / MUC_FILE, splits, keep=gold_dates):
         if limit is not None and len(docs) >= limit:
             break
-        ex = _extract(pipeline, record["text"], record["id"])
+        ex = extract_or_none(pipeline, record["text"], record["id"])
         if ex is not None:
             areas.append(score_document(record["id"], gold_dates(record), ex))
             docs.append(record["id"])

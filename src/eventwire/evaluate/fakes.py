@@ -24,17 +24,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventwire.errors import EventwireError
 from eventwire.evaluate.base import (
     AreaResult,
     Check,
     DataPaths,
     EvaluatorResult,
+    extract_or_none,
     register,
     require_file,
 )
 from eventwire.evaluate.match import haversine_km
-from eventwire.ingest import make_document
 
 if TYPE_CHECKING:
     from eventwire.records import Extraction
@@ -77,7 +76,7 @@ def filed_point(gazetteer: Any, label: str) -> tuple[float, float] | None:
 
 
 def score_article(ex: Extraction, point: tuple[float, float] | None,
-                  origin: str) -> tuple[AreaResult, list[str]]:
+                  origin: str) -> AreaResult:
     violent = [e for e in ex.events if e.plover_type in VIOLENT]
     places = {p.id: p for p in ex.places}
     placed = [places[e.place_id] for e in violent if e.place_id in places]
@@ -98,16 +97,7 @@ def score_article(ex: Extraction, point: tuple[float, float] | None,
         Check("fakes.violent_placed", len(placed), len(violent)),
         Check("fakes.event_place", near, len(placed) if point is not None else 0),
     )
-    return AreaResult("fakes", (), checks, tuple(misses)), misses
-
-
-def _extract(pipeline: Pipeline, record: dict[str, Any]) -> Extraction | None:
-    try:
-        return pipeline.extract(make_document(record["text"], str(record["id"]),
-                                              title=record.get("title") or None))
-    except EventwireError as e:  # an unreadable record is reported, not scored as a miss
-        log.warning("%s: %s", record.get("id"), e)
-        return None
+    return AreaResult("fakes", (), checks, tuple(misses))
 
 
 def _evaluate(name: str, pipeline: Pipeline, paths: DataPaths, limit: int) -> EvaluatorResult:
@@ -115,10 +105,11 @@ def _evaluate(name: str, pipeline: Pipeline, paths: DataPaths, limit: int) -> Ev
     total: AreaResult | None = None
     docs: list[str] = []
     for record in credible_records(paths.data / "fakes_syria" / "fakes_syria.jsonl", limit):
-        ex = _extract(pipeline, record)
+        ex = extract_or_none(pipeline, record["text"], str(record["id"]),
+                             title=record.get("title") or None)
         if ex is None:
             continue
-        area, _ = score_article(ex, filed_point(gazetteer, record.get("location") or ""),
+        area = score_article(ex, filed_point(gazetteer, record.get("location") or ""),
                                 str(record["id"]))
         total = area if total is None else total + area
         docs.append(str(record["id"]))

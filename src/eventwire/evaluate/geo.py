@@ -102,7 +102,9 @@ def load_corpus(data: Path, corpus: str, limit: int | None = None) -> Iterator[A
             yield Article(str(r["id"]), r["text"], tops, spans)
 
 
-def _context(article: Article, pipeline: Pipeline, corpus: str) -> Context | None:
+def article_context(article: Article, pipeline: Pipeline, corpus: str) -> Context | None:
+    """A Context of one gold article up to its people and organizations (what places
+    reads), or None (logged) when its text cannot be read as given."""
     try:
         document = make_document(article.text, f"{corpus}#{article.id}")
     except EventwireError as e:
@@ -113,7 +115,7 @@ def _context(article: Article, pipeline: Pipeline, corpus: str) -> Context | Non
                     corpus, article.id)
         return None
     res = pipeline.resources
-    ctx = Context(document, parse_document(document, res.nlp), res)
+    ctx = Context(document, parse_document(document, res.nlp, cache=res.parse_cache), res)
     # As the pipeline does: names the gazetteer knows as towns are left to places.
     ctx.people, ctx.organizations = extract_entities(document, ctx.parsed,
                                                      gazetteer=res.gazetteer)
@@ -173,7 +175,7 @@ def evaluate_corpus(pipeline: Pipeline, data: Path, corpus: str,
                         Check(f"{corpus}.missed_in_body_names")))
     ids = []
     for article in load_corpus(data, corpus, limit):
-        ctx = _context(article, pipeline, corpus)
+        ctx = article_context(article, pipeline, corpus)
         if ctx is None:
             continue
         total = total + score_article(article, ctx, corpus)

@@ -27,12 +27,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventwire.errors import EventwireError
 from eventwire.evaluate.base import AreaResult, Check, DataPaths, EvaluatorResult, register
-from eventwire.evaluate.geo import Article, load_corpus
-from eventwire.extract.entities import extract_entities
-from eventwire.extract.parse import parse_document
-from eventwire.ingest import make_document
+from eventwire.evaluate.geo import Article, article_context, load_corpus
 from eventwire.records import Person
 
 if TYPE_CHECKING:
@@ -44,22 +40,6 @@ LGL_ARTICLES = 588  # lgl.jsonl: the first half is the development half
 GATE_ARTICLES = {"lgl": 40, "geowebnews": 20}
 _METRICS = ("people_not_toponyms", "false_people", "toponyms_outside_people",
             "toponyms_in_people")
-
-
-def _people(article: Article, pipeline: Pipeline, corpus: str) -> tuple[Person, ...] | None:
-    """The Person records of one article, from the stages entities depends on."""
-    try:
-        document = make_document(article.text, f"{corpus}#{article.id}")
-    except EventwireError as e:
-        log.warning("%s#%s skipped: %s", corpus, article.id, e)
-        return None
-    if document.text != article.text:
-        log.warning("%s#%s skipped: text changed when read", corpus, article.id)
-        return None
-    res = pipeline.resources
-    parsed = parse_document(document, res.nlp, cache=res.parse_cache)
-    people, _ = extract_entities(document, parsed, gazetteer=res.gazetteer)
-    return people
 
 
 def _overlaps(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -90,10 +70,10 @@ def evaluate_part(pipeline: Pipeline, data: Path, corpus: str, part: str,
     for i, article in enumerate(load_corpus(data, corpus, stop)):
         if i < first:
             continue
-        people = _people(article, pipeline, corpus)
-        if people is None:
+        ctx = article_context(article, pipeline, corpus)
+        if ctx is None:
             continue
-        total = total + score_article(article, people, part)
+        total = total + score_article(article, ctx.people, part)
         n += 1
     return AreaResult(total.area, total.scores, total.checks, total.misses[:200]), n
 
