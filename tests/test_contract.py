@@ -154,5 +154,42 @@ def test_every_record_kind_is_in_the_schema() -> None:
     assert list(Extraction(doc).to_dict()) == list(schema["properties"])
 
 
+@pytest.mark.parametrize("cls", ["Span", "Person", "Organization", "Place", "Agreement",
+                                 "Actor", "Event", "Quote", "Count"])
+def test_each_record_field_is_a_required_schema_property(cls: str) -> None:
+    """The schema and the records agree field for field (a new field needs both)."""
+    import dataclasses
+
+    from eventwire import records
+    from eventwire.schema import load_schema
+
+    definition = load_schema()["$defs"][cls.lower()]
+    fields = [f.name for f in dataclasses.fields(getattr(records, cls))]
+    assert set(fields) == set(definition["properties"]) == set(definition["required"])
+
+
+def _quote_payload(cameo_code: object) -> dict:
+    from eventwire.records import Quote
+
+    doc = make_document("Officials said the bridge reopened on Monday.", "t")
+    quote = Quote("q1", "the bridge reopened on Monday", 15, 44, "indirect",
+                  speaker_name="Officials", cue=Span(10, 14, "said"), cameo_code="010")
+    payload = Extraction(doc, quotes=(quote,)).to_dict()
+    payload["quotes"][0]["cameo_code"] = cameo_code
+    return payload
+
+
+def test_schema_takes_a_cameo_statement_code_or_null_on_a_quote() -> None:
+    validate(_quote_payload("010"))
+    validate(_quote_payload("018"))
+    validate(_quote_payload(None))
+
+
+@pytest.mark.parametrize("code", ["111", "01", "0100", 10])
+def test_schema_rejects_a_quote_code_outside_cameo_01(code: object) -> None:
+    with pytest.raises(Exception, match="cameo_code|01"):
+        validate(_quote_payload(code))
+
+
 def test_record_to_dict_keeps_span_shape() -> None:
     assert asdict(Span(1, 3, "ab")) == {"start": 1, "end": 3, "text": "ab"}

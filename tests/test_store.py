@@ -85,7 +85,7 @@ def make_extraction(text: str = TEXT, doc_id: str = "doc-attack") -> Extraction:
                   agreement_ids=("a1",))
     quote = span(text, "We will find them,")
     said = Quote("q1", quote.text, quote.start, quote.end, "direct", speaker_id="p1",
-                 speaker_name="Dana Ruel", cue=span(text, "told"))
+                 speaker_name="Dana Ruel", cue=span(text, "told"), cameo_code="010")
     return Extraction(document, people=(ruel,), organizations=(front, police), places=(karesh,),
                       agreements=(truce,), events=(attack, claim), quotes=(said,),
                       counts=(killed, wounded),
@@ -326,6 +326,50 @@ def test_a_schema_1_store_gains_agreements_and_keeps_its_documents(db: Path) -> 
     assert rebuilt == old
 
 
+def test_quotes_are_stored_with_their_cameo_statement_code(db: Path) -> None:
+    with DuckDBStore(db) as store:
+        store.write_extraction(make_extraction(), None)
+        (told,) = store.query("quotes", name="ruel")
+        column = store.con.execute("SELECT cameo_code FROM quotes WHERE id = 'q1'").fetchone()
+    assert told["cameo_code"] == "010" and told["data"]["cameo_code"] == "010"
+    assert column == ("010",)
+
+
+def test_a_schema_2_store_gains_quote_codes_and_keeps_its_quotes(db: Path) -> None:
+    """Quotes written before statements were coded are migrated and read back uncoded."""
+    from eventwire.store.duckdb import migrations
+
+    before = [m for m in migrations() if m[0] <= 2]
+    assert [m[0] for m in before] == [1, 2]
+    old = make_extraction()
+    old = dataclasses.replace(old, quotes=tuple(
+        dataclasses.replace(q, cameo_code=None) for q in old.quotes))
+    db.parent.mkdir(parents=True)
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                "name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    for version, name, sql in before:
+        con.execute(sql)
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    # A quote row as schema 2 wrote it: no cameo_code column, none in its data.
+    quote = dataclasses.asdict(old.quotes[0])
+    del quote["cameo_code"]
+    con.execute("INSERT INTO documents (id, origin, text, extractors, stored_at) "
+                "VALUES (?, ?, ?, ?, now())", ["old-doc", "old.txt", old.document.text, "{}"])
+    con.execute("INSERT INTO quotes (doc_id, id, ord, kind, text, data) VALUES (?, ?, 0, ?, ?, ?)",
+                ["old-doc", quote["id"], quote["kind"], quote["text"], json.dumps(quote)])
+    con.close()
+    with DuckDBStore(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 3
+        (row,) = store.query("quotes")
+        rebuilt = store.get_extraction("old-doc")
+        assert store.write_extraction(make_extraction(), None)
+        codes = {r["doc_id"]: r["cameo_code"] for r in store.query("quotes")}
+    assert codes == {"old-doc": None, "doc-attack": "010"}
+    assert row["cameo_code"] is None
+    assert rebuilt is not None and rebuilt.quotes == old.quotes
+
+
 def test_a_batch_of_only_failures_never_opens_the_store(db: Path) -> None:
     def never() -> DuckDBStore:
         raise AssertionError("the store must not be opened")
@@ -358,7 +402,7 @@ def test_duckdb_store_follows_the_store_protocol(db: Path) -> None:
 
 @st.composite
 def extractions(draw: st.DrawFn) -> Extraction:
-    """Any text with people, agreements, events and counts whose spans lie inside it."""
+    """Any text with people, agreements, events, quotes and counts whose spans lie in it."""
     text = draw(st.text(min_size=1, max_size=60))
 
     def any_span() -> Span:
@@ -383,10 +427,15 @@ def extractions(draw: st.DrawFn) -> Extraction:
         Event(f"e{i}", "AGREE", any_span(),
               agreement_ids=tuple(a.id for a in agreements if draw(st.booleans())))
         for i in range(draw(st.integers(0, 2))))
+    quotes = tuple(
+        Quote(f"q{i}", quoted.text, quoted.start, quoted.end, "indirect",
+              speaker_name=draw(st.none() | names), cue=any_span(),
+              cameo_code=draw(st.none() | st.sampled_from(["010", "016", "018"])))
+        for i, quoted in enumerate(any_span() for _ in range(draw(st.integers(0, 2)))))
     doc = Document(id="replaced-by-the-test", origin=draw(names), text=text,
                    title=draw(st.none() | names))
-    return Extraction(doc, people=people, agreements=agreements, events=events, counts=counts,
-                      extractors={"x": draw(names)})
+    return Extraction(doc, people=people, agreements=agreements, events=events, quotes=quotes,
+                      counts=counts, extractors={"x": draw(names)})
 
 
 _fresh_ids = itertools.count()

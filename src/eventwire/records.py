@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +191,19 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Who said (or believes) what: the content's span, its speaker and its cue.
+
+    ``cameo_code`` is the CAMEO 1.1b3 code of the statement itself, one of the
+    root 01 "make public statement" codes (010 make statement, 011 decline
+    comment, 012 pessimistic, 013 optimistic, 014 consider policy option, 015
+    acknowledge or claim responsibility, 016 deny responsibility, 017 symbolic
+    act, 018 express sympathy, 019 express accord), set by the statements stage.
+    CAMEO codes a statement as 01 only when nothing more specific is reported,
+    so a cue that is itself a coded act ("condemned", "urged", "threatened") gets
+    none: the events stage codes the act. A quote with no speaker gets none
+    either: CAMEO needs a source actor.
+    """
+
     id: str
     text: str
     start: int
@@ -200,6 +213,7 @@ class Quote:
     speaker_name: str | None = None
     cue: Span | None = None
     channel: str | None = None
+    cameo_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from eventwire.extract import (
     events,
     places,
     quotes,
+    statements,
 )
 from eventwire.extract.context import Context
 from eventwire.extract.events import casualties
@@ -49,6 +50,7 @@ def extractor_versions() -> dict[str, str]:
         "dates": dates.VERSION,
         "places": places.VERSION,
         "quotes": quotes.VERSION,
+        "statements": statements.VERSION,
         "counts": counts.VERSION,
         "agreements": agreements.VERSION,
         "events": events.VERSION,
@@ -82,6 +84,7 @@ class Pipeline:
             ctx.document = document
         ctx.places = places.extract(ctx)
         ctx.quotes = quotes.extract(ctx)
+        ctx.quotes = statements.extract(ctx)  # each quote's CAMEO statement code
         ctx.counts = counts.extract(ctx)
         ctx.agreements = agreements.extract(ctx)
         # Events are linked to the agreements their sentence names once they are found.

@@ -54,7 +54,8 @@ def _event(e: Event) -> dict[str, Any]:
 
 def _quote(q: Quote) -> dict[str, Any]:
     return {"kind": q.kind, "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
-            "channel": q.channel, "start_char": q.start, "end_char": q.end, "text": q.text}
+            "channel": q.channel, "cameo_code": q.cameo_code, "start_char": q.start,
+            "end_char": q.end, "text": q.text}
 
 
 def _count(c: Count) -> dict[str, Any]:
@@ -120,7 +121,8 @@ QUERIES: dict[str, QuerySpec] = {
                        "plover_type", "plover_mode", "status", "actors", "place_id", "date",
                        "start_char", "end_char", "evidence"),
     "quotes": _records("quotes", "speaker_name", "kind",
-                       "kind", "speaker_name", "start_char", "end_char", "text"),
+                       "kind", "speaker_name", "cameo_code", "start_char", "end_char",
+                       "text"),
     "counts": _records("counts", "object", "kind",
                        "kind", "value_low", "value_high", "approximate", "object",
                        "start_char", "end_char", "evidence"),

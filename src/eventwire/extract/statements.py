@@ -1,0 +1,171 @@
+"""CAMEO statement codes on quotes: what kind of public statement each quote is.
+
+A quote is a statement, and CAMEO 1.1b3 codes statements under root 01 ("make public
+statement": 010 make statement ... 019 express accord). Statements stay Quote records
+(an opinion is not an event); this stage only gives each quote its code
+(``Quote.cameo_code``), so a CAMEO user gets them without every "said" becoming an event.
+
+The code is read from the data file ``resolve/data/statement_codes.tsv``:
+
+* the **cue** decides first: "said" 010, "denied" 016, "admitted" 015, "hoped" 013,
+  "feared" 012, "agreed that" 019. A cue that is itself an act CAMEO codes under
+  another root ("condemned" 111, "urged" 100, "threatened" 130, "praised" 051) gives
+  no code: CAMEO codes a statement as 01 only when nothing more specific is reported,
+  and the events stage codes the act;
+* then the **content**: the words heading what was said (the content's main word and
+  its object or complement) make a plain statement more specific ("said he was
+  optimistic" 013, "expressed condolences" 018, "said the government was considering
+  sanctions" 014); refusal cues are statements only through them ("declined to
+  comment" 011, but "refused to withdraw" gets nothing);
+* a quote with no speaker (no speaker record and no speaker name) gets no code:
+  CAMEO needs a source actor.
+
+017 (symbolic act) is an act, not words: no cue reports one, so it is never emitted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.errors import DictionaryError
+from eventwire.extract.quotes.lexicon import cue_entry
+from eventwire.resolve.dictionaries import Source, data_file, read_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from eventwire.extract.context import Context
+    from eventwire.extract.parse import ParsedBlock
+    from eventwire.records import Quote
+
+VERSION = "statements.rules.v1"
+DATA_FILE = "statement_codes.tsv"
+_HEADER = ("kind", "word", "code", "cues", "why")
+CODES = frozenset(f"01{d}" for d in range(10))
+PLAIN = "010"  # make statement: what content rows marked "statement" refine
+NONE = "none"  # a cue that is an act coded under another root
+BY_CONTENT = "by-content"  # a cue that is a statement only as its content says
+# Dependents of a content's main word that say what the statement is about:
+# "expressed *condolences*", "was *optimistic*", "declined *to comment*".
+_HEAD_DEPS = frozenset({"dobj", "obj", "attr", "acomp", "xcomp", "oprd"})
+# Forms the pinned model lemmatizes wrongly ("hoped" -> "hop"), as the cue lexicon notes.
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
+
+
+@dataclass(frozen=True, slots=True)
+class StatementCodes:
+    """The statement-code table: cue word -> code, and content words per cue."""
+
+    cues: dict[str, str]  # cue word -> 01x, NONE or BY_CONTENT
+    content: dict[str, tuple[str, frozenset[str]]]  # word -> (01x, cue words or {"statement"})
+
+    def code(self, cue: str | None, heads: tuple[str, ...]) -> str | None:
+        """The code of a quote with this cue word whose content is headed by ``heads``."""
+        own = self.cues.get(cue) if cue else None
+        if own is None or own == NONE:
+            return None
+        for word in heads:
+            found = self.content.get(word)
+            if found is None:
+                continue
+            code, cues = found
+            if cue in cues or ("statement" in cues and own == PLAIN):
+                return code
+        return None if own == BY_CONTENT else own
+
+
+def load_codes(source: Source) -> StatementCodes:
+    """Read a statement-code table; a bad row raises DictionaryError naming its line."""
+    cues: dict[str, str] = {}
+    content: dict[str, tuple[str, frozenset[str]]] = {}
+    for origin, (kind, word, code, cue_list, _why) in read_rows(source, _HEADER):
+        if word != word.lower() or not word:
+            raise DictionaryError(f"word {word!r} must be a lower-case lemma", origin=origin)
+        if kind == "cue":
+            if code not in CODES | {NONE, BY_CONTENT} or cue_list != "-":
+                raise DictionaryError(f"cue {word!r}: code {code!r} must be 010-019, "
+                                      f"{NONE} or {BY_CONTENT}, cues '-'", origin=origin)
+            if word in cues:
+                raise DictionaryError(f"cue {word!r} is listed twice", origin=origin)
+            cues[word] = code
+        elif kind == "content":
+            if code not in CODES or cue_list == "-":
+                raise DictionaryError(f"content {word!r}: code {code!r} must be 010-019 and "
+                                      "cues 'statement' or a list of cue words", origin=origin)
+            if word in content:
+                raise DictionaryError(f"content {word!r} is listed twice", origin=origin)
+            content[word] = (code, frozenset(cue_list.split("|")))
+        else:
+            raise DictionaryError(f"kind {kind!r} must be cue or content", origin=origin)
+    return StatementCodes(cues, content)
+
+
+@functools.cache
+def statement_codes() -> StatementCodes:
+    """The packaged table, read once on first use."""
+    return load_codes(data_file(DATA_FILE))
+
+
+def extract(ctx: Context) -> tuple[Quote, ...]:
+    """The context's quotes, each with its CAMEO statement code (or None)."""
+    codes = statement_codes()
+    return tuple(dataclasses.replace(q, cameo_code=_code(q, ctx.parsed, codes))
+                 for q in ctx.quotes)
+
+
+def _code(quote: Quote, parsed: list[ParsedBlock], codes: StatementCodes) -> str | None:
+    if quote.speaker_id is None and quote.speaker_name is None:
+        return None  # CAMEO codes a statement by its source; without one there is none
+    if quote.cue is None:
+        return None
+    found = _block_of(parsed, quote.cue.start)
+    if found is None:
+        return None
+    cue = _token_at(found, quote.cue.start, quote.cue.end)
+    if cue is None:
+        return None
+    return codes.code(_cue_word(cue, codes), _content_heads(found, quote.start, quote.end))
+
+
+def _block_of(parsed: list[ParsedBlock], start: int) -> ParsedBlock | None:
+    for pb in parsed:
+        if pb.block.start <= start < pb.block.end:
+            return pb
+    return None
+
+
+def _token_at(pb: ParsedBlock, start: int, end: int) -> Token | None:
+    span = pb.doc.char_span(start - pb.offset, end - pb.offset, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _cue_word(token: Token, codes: StatementCodes) -> str | None:
+    """The cue's table word: "according to", the verb's lemma and particle, or a noun's."""
+    if token.lower_ == "according":
+        return "according to"
+    entry = cue_entry(token)
+    if entry is not None:
+        if entry.particle and f"{entry.lemma} {entry.particle}" in codes.cues:
+            return f"{entry.lemma} {entry.particle}"
+        return entry.lemma
+    return _lemma(token)
+
+
+def _content_heads(pb: ParsedBlock, start: int, end: int) -> tuple[str, ...]:
+    """Lemmas of the words heading the content: its main words and their complements."""
+    span = pb.doc.char_span(start - pb.offset, end - pb.offset, alignment_mode="expand")
+    if span is None:
+        return ()
+    roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    words = []
+    for root in roots:
+        words.append(_lemma(root))
+        words += [_lemma(c) for c in root.children if c.dep_ in _HEAD_DEPS]
+    return tuple(dict.fromkeys(words))
+
+
+def _lemma(token: Token) -> str:
+    return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
