@@ -203,3 +203,54 @@ def test_a_community_is_an_actor_of_the_country_its_sentence_names(
         pipeline: Pipeline) -> None:
     (kurds,) = _subjects(pipeline, "Kurds demonstrated in Ankara on Friday.")[0]
     assert (kurds.code, kurds.sector) == ("TUR", "CVL")
+
+
+@pytest.mark.model
+def test_an_ethnic_community_is_of_the_country_it_lives_in(pipeline: Pipeline) -> None:
+    (community,), (rebels,) = _subjects(
+        pipeline, "Thousands of ethnic Hungarians rallied in Romania on Sunday. "
+                  "Ethnic Armenian fighters shelled a village in Azerbaijan.")
+    assert (community.code, community.sector) == ("ROU", "CVL")
+    assert (rebels.code, rebels.sector) == ("AZE", "REB")
+
+
+@pytest.mark.model
+def test_states_in_the_plural_are_not_the_theatre(pipeline: Pipeline) -> None:
+    (gulf,), (arab,) = _subjects(pipeline, "Gulf states condemned the raid. "
+                                           "Arab countries pledged more aid to Lebanon.")
+    assert (gulf.code, gulf.sector) == (None, "GOV")  # not the theatre (SYR) nor a Gulf town
+    assert arab.code is None  # not the one country the sentence names
+
+
+@pytest.mark.model
+def test_a_body_based_in_a_country_is_of_that_country(pipeline: Pipeline) -> None:
+    (paper,), (group,) = _subjects(
+        pipeline, "A newspaper based in Amman criticized the decision. "
+                  "A militia operating in Mali claimed the kidnapping.")
+    assert (paper.code, paper.sector) == ("JOR", "MED")
+    assert group.code == "MLI"
+
+
+def _event_sources(pipeline: Pipeline, text: str) -> dict[str, list[str | None]]:
+    doc = make_document(text, "test")
+    return {e.plover_type: [a.code for a in e.sources] for e in pipeline.extract(doc).events}
+
+
+@pytest.mark.model
+def test_an_authority_act_without_agent_is_done_by_the_country_where_it_happened(
+        pipeline: Pipeline) -> None:
+    assert _event_sources(pipeline, "A Dutch journalist was arrested in Turkey on Friday.") \
+        == {"COERCE": ["TUR"]}
+    assert _event_sources(pipeline, "An Italian engineer has been placed under "
+                                    "investigation in Brazil.") == {"INVESTIGATE": ["BRA"]}
+    # Not every passive with a place: the dead of an attack did not kill themselves.
+    killed = _event_sources(pipeline, "Three soldiers were killed in Iraq on Monday.")
+    assert all("IRQ" not in codes for codes in killed.values())
+
+
+@pytest.mark.model
+def test_the_nationality_of_a_weapon_names_the_source_of_its_attacks(
+        pipeline: Pipeline) -> None:
+    found = _event_sources(pipeline, "Recent French drone strikes have killed four "
+                                     "militant commanders since June.")
+    assert any("FRA" in codes for codes in found.values())

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -259,13 +259,13 @@ class ActorResolver:
             # A body the dictionary does not know ("the Supreme Court"): its head noun
             # still tells what it is, and the sentence or document where it acts. (A
             # common noun the tagger took for a name, "Warplanes", is left as it was.)
-            words = self._by_words(head, tokens, span)
+            words = self._by_words(head, tokens, span, pb)
             if words:
                 return [replace(a, org_id=org.org_id) for a in words]
         if org is not None:
             return [org]
         # "Erdogan's government" names the government, unless nothing else resolves.
-        return (self._by_words(head, tokens, span)
+        return (self._by_words(head, tokens, span, pb)
                 or _listed(self._person(head, span, pb, contained=True))
                 or _listed(self._place(head, span, pb)))
 
@@ -285,7 +285,7 @@ class ActorResolver:
         """An actor of no known country acts in the one country its sentence names
         ("President X on Monday lifted the curfew imposed in Sudan"); international
         bodies and NGOs keep no country."""
-        if actor.code or actor.sector in _STATELESS:
+        if actor.code or actor.sector in _STATELESS or _several_states(head):
             return actor
         code = _sentence_country(head)
         if code is None and actor.sector in _DOMESTIC:
@@ -299,7 +299,7 @@ class ActorResolver:
 
     def _head_country(self, head: Token, span: Span) -> Actor | None:
         """A country named by the head itself ("NATO-member Norway" is Norway)."""
-        if head.pos_ != "PROPN" or head.ent_type_ not in ("GPE", "NORP"):
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("GPE", "NORP") or _ethnic(head):
             return None
         country = dictionaries.country_by_word(_entity_text(head) or head.text)
         if country is None:
@@ -417,7 +417,8 @@ class ActorResolver:
         return Actor(name, code, KIND_SECTOR.get(kind or ""),
                      acled_inter(inter, code, self.theatre), org_id=org_id, evidence=span)
 
-    def _by_words(self, head: Token, tokens: Sequence[Token], span: Span) -> list[Actor]:
+    def _by_words(self, head: Token, tokens: Sequence[Token], span: Span,
+                  pb: ParsedBlock) -> list[Actor]:
         """Countries, capitals and agent nouns in the phrase."""
         countries, seats = self._countries(head, tokens)
         lemmas = [t.lemma_.lower() for t in tokens
@@ -427,7 +428,7 @@ class ActorResolver:
         if agent is None and head.pos_ == "NOUN":
             agent = agent_for([head.lemma_.lower()])
         if not countries and agent is not None:
-            located = _located_in(head) or self._owner(head)
+            located = self._located_in(head, pb) or self._owner(head)
             remembered = located or self._remembered(lemmas)
             countries = [remembered] if remembered else []
         elif countries and agent is not None:
@@ -460,7 +461,8 @@ class ActorResolver:
         codes: list[str] = []
         seat = False
         for tok in tokens:
-            if tok.dep_ not in _MODIFIERS and tok.i != head.i and tok.dep_ != "pobj":
+            if tok.dep_ not in _MODIFIERS and tok.i != head.i and tok.dep_ != "pobj" \
+                    or _ethnic(tok):
                 continue
             compound = _compound_countries(tok)
             found = list(compound)
@@ -474,9 +476,25 @@ class ActorResolver:
                     codes.append(c.iso3)
             if found and tok.i != head.i:
                 for conj in tok.conjuncts:
-                    if (c := _country_of_token(conj)) and c.iso3 not in codes:
+                    if (c := _country_of_token(conj)) and c.iso3 not in codes \
+                            and not _ethnic(conj):
                         codes.append(c.iso3)
         return codes, seat
+
+    def _located_in(self, head: Token, pb: ParsedBlock) -> str | None:
+        """Where an agent is: a country or capital named ("based in Beirut"), else a
+        place of the document ("rebels in Aleppo") and the country it lies in."""
+        found = _located_in(head)
+        if found is not None:
+            return found
+        for pobj in _locatives(head):
+            if pobj.pos_ != "PROPN":
+                continue
+            at = pb.offset + pobj.idx
+            for place in self.places:
+                if any(m.start <= at < m.end for m in place.mentions):
+                    return iso3(place.country_code)
+        return None
 
     def _owner(self, head: Token) -> str | None:
         """"Serbs said their forces withdrew": whose forces "their" or "its" are: the
@@ -545,6 +563,27 @@ def _proper_compound(head: Token) -> str:
     return head.doc[first.i:head.i + 1].text
 
 
+# Nouns that name states themselves: in the plural, with the name of a region or bloc
+# ("Gulf states", "Western powers", "Arab governments"), they are several states, not
+# the one the sentence or document is about. ("these countries" points back to states
+# named before, which may well be the sentence's.)
+_STATE_NOUNS = frozenset({"state", "country", "nation", "power", "ally", "government",
+                          "neighbour", "neighbor"})
+
+
+def _several_states(head: Token) -> bool:
+    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in _STATE_NOUNS:
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+               and not dictionaries.country_by_word(c.text) for c in head.children)
+
+
+def _ethnic(tok: Token) -> bool:
+    """"ethnic Albanians", "ethnic Russian voters": a people, not the citizens of the
+    state of that name; their country is where they live."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
+
+
 def _listed(actor: Actor | None) -> list[Actor]:
     return [actor] if actor is not None else []
 
@@ -566,7 +605,8 @@ def _sentence_country(head: Token) -> str | None:
     None when it names none or several."""
     codes: set[str] = set()
     for tok in head.sent:
-        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "ADJ", "NOUN") \
+                or _ethnic(tok):
             continue
         text = re.sub(r"['’]s$", "", _entity_text(tok) or tok.text)
         found = (dictionaries.country_by_word(text) or dictionaries.country_by_word(tok.text)
@@ -597,24 +637,35 @@ def _quantified(head: Token) -> Token:
 
 
 _LOCATIVE = frozenset({"in", "from", "inside", "throughout", "across", "of"})
+# Participles that say where a body sits: "a newspaper based in Beirut", "rebels
+# operating in the north", "troops stationed in Kosovo".
+_SITED = frozenset({"base", "headquarter", "station", "operate", "deploy", "live",
+                    "active", "locate"})
+
+
+def _locatives(head: Token) -> Iterator[Token]:
+    """The objects of the phrases that say where ``head`` is: its own "in"/"from"
+    phrases and those of a participle of place ("based in", "operating in")."""
+    holders = [head, *(c for c in head.children
+                       if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _SITED)]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def _located_in(head: Token) -> str | None:
-    """"Rebels in the Ivory Coast", "demonstrators in Baghdad": where an agent is."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
+    """"Rebels in the Ivory Coast", "demonstrators in Baghdad", "a group based in
+    Trinidad": the country where an agent is, by name or capital."""
+    for pobj in _locatives(head):
+        for tok in (pobj, *pobj.children):
+            text = _entity_text(tok) or tok.text
+            if not tok.text[:1].isupper():
                 continue
-            for tok in (pobj, *pobj.children):
-                text = _entity_text(tok) or tok.text
-                if not tok.text[:1].isupper():
-                    continue
-                country = (dictionaries.country_by_word(text)
-                           or dictionaries.metonym_country(text))
-                if country is not None:
-                    return country.iso3
+            country = (dictionaries.country_by_word(text)
+                       or dictionaries.metonym_country(text))
+            if country is not None:
+                return country.iso3
     return None
 
 

@@ -117,7 +117,7 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod") and verb.head.i != verb.i:
         sources = _subject(verb.head, lex)
     else:
-        sources = _subject(verb, lex)
+        sources = _subject(verb, lex) or _authority_of_place(verb)
     if lex.in_class(verb.lemma_.lower(), "recipientverb") and not _passive(verb):
         givers = _pobjs(verb, frozenset({"from"}))
         if givers:  # "rebels received arms from the government": the government gave
@@ -133,6 +133,35 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         if not targets:
             targets = _pobjs(verb, _TARGET_PREPS)
     return Arguments(tuple(sources), tuple(targets))
+
+
+# Acts only a state's authorities perform on a person: done to someone "in" a country
+# without a "by" agent ("was arrested in Egypt", "were sentenced in Iran", "has been put
+# under investigation in Italy"), the authorities of that country did them.
+_AUTHORITY_ACTS = frozenset({
+    "arrest", "detain", "jail", "imprison", "charge", "indict", "prosecute", "sentence",
+    "convict", "deport", "expel", "extradite", "investigate", "interrogate", "summon",
+    "fine", "execute", "try", "hang", "outlaw", "ban",
+})
+_UNDER = frozenset({"investigation", "arrest", "detention", "custody", "surveillance",
+                    "interrogation", "questioning"})
+
+
+def _authority_of_place(verb: Token) -> list[Token]:
+    """The country (or town) where an authority's act was done to the passive subject:
+    "A journalist was arrested in Cairo" -> "Cairo" stands for Egypt's authorities."""
+    if not _passive(verb) or _pobjs(verb, frozenset({"by"})):
+        return []
+    lemma = verb.lemma_.lower()
+    under = [u for u in _pobjs(verb, frozenset({"under"})) if u.lemma_.lower() in _UNDER]
+    if lemma not in _AUTHORITY_ACTS and not under:
+        return []
+    for holder in (verb, *under):
+        places = [p for p in _pobjs(holder, frozenset({"in"}))
+                  if p.pos_ == "PROPN" and p.ent_type_ in ("GPE", "")]
+        if places:
+            return places[:1]
+    return []
 
 
 def _actor_like(tok: Token) -> bool:
@@ -151,8 +180,11 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
         sources = []  # "continued their attacks": "their" is the verb's subject
     sources += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
                 and c.text[:1].isupper() and _names_country(c)]
-    sources += [g for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                for g in c.children if g.dep_ in ("amod", "compound") and _names_country(g)]
+    # "US Predator attacks", "US drone strikes": the nationality of a named or
+    # common noun modifier (the weapon) is the source.
+    sources += [g for c in noun.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")
+                for g in c.children if g.dep_ in ("amod", "compound") and _names_country(g)
+                and g.text[:1].isupper()]
     sources += _pobjs(noun, frozenset({"by"}))
     of = _pobjs(noun, frozenset({"of"}))
     between = _pobjs(noun, _PLURAL_SOURCE_PREPS)
@@ -162,6 +194,9 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
         of = []
     if not sources and (_light_object(noun, lex) or _purpose(noun, lex)):
         sources = _subject(noun.head if _light_object(noun, lex) else noun.head.head, lex)
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
+            and noun.head.head.i != noun.head.i:
+        sources = _authority_of_place(noun.head.head)  # "put under arrest in Cairo"
     targets = [t for t in _pobjs(noun, frozenset({"on", "against", "with", "to", "upon", "at"}))
                if t.ent_type_ not in ("DATE", "TIME")]  # "the attack on Monday"
     targets = patients + (targets or of)
