@@ -80,6 +80,26 @@ def test_a_quote_without_speaker_gets_no_code(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A report by the ministry said that exports had fallen by a tenth.",
+    "A survey of small firms said that most expected higher costs next year.",
+    "The statement said the talks would resume on Monday.",
+])
+def test_a_document_or_a_figure_as_speaker_gets_no_code(pipeline: Pipeline, text: str) -> None:
+    quotes = quotes_of(pipeline, text)
+    assert quotes and all(q.cameo_code is None for q in quotes)
+
+
+def test_speaker_words_that_name_no_actor() -> None:
+    codes = statements.statement_codes()
+    assert not codes.names_an_actor("the report")
+    assert not codes.names_an_actor("official figures")  # plural of a listed word
+    assert codes.names_an_actor("the ministry")
+    assert codes.names_an_actor("Western diplomats")
+    assert not codes.names_an_actor("")
+
+
+@pytest.mark.model
 def test_a_passive_stance_with_no_source_gets_no_code(pipeline: Pipeline) -> None:
     quotes = quotes_of(pipeline, "The ceasefire is widely expected to hold until the spring.")
     assert quotes and all(q.speaker_name is None and q.cameo_code is None for q in quotes)
@@ -107,7 +127,7 @@ def test_statement_codes_round_trip_through_a_real_store(pipeline: Pipeline,
 
 
 def test_the_stage_is_versioned() -> None:
-    assert extractor_versions()["statements"] == statements.VERSION == "statements.rules.v1"
+    assert extractor_versions()["statements"] == statements.VERSION == "statements.rules.v2"
 
 
 def test_the_packaged_table_loads_and_covers_every_emitted_code() -> None:
@@ -136,6 +156,7 @@ def test_a_content_word_refines_only_the_cues_it_names() -> None:
     ("quote\tsay\t010\t-\tbad kind\n", "kind"),
     ("cue\tsay\t010\t-\tonce\ncue\tsay\t010\t-\ttwice\n", "twice"),
     ("cue\tsay\t010\n", "columns"),
+    ("speaker\treport\t010\t-\ta code\n", "speaker"),
 ])
 def test_a_bad_table_row_is_a_coded_error_naming_its_line(tmp_path: Path, row: str,
                                                           message: str) -> None:

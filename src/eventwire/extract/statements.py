@@ -18,7 +18,9 @@ The code is read from the data file ``resolve/data/statement_codes.tsv``:
   sanctions" 014); refusal cues are statements only through them ("declined to
   comment" 011, but "refused to withdraw" gets nothing);
 * a quote with no speaker (no speaker record and no speaker name) gets no code:
-  CAMEO needs a source actor.
+  CAMEO needs a source actor; nor does one whose unresolved speaker is a document, a
+  figure or a study ("the report said", "figures showed"): its author is the source,
+  and the text does not name it there.
 
 017 (symbolic act) is an act, not words: no cue reports one, so it is never emitted.
 """
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.records import Quote
 
-VERSION = "statements.rules.v1"
+VERSION = "statements.rules.v2"
 DATA_FILE = "statement_codes.tsv"
 _HEADER = ("kind", "word", "code", "cues", "why")
 CODES = frozenset(f"01{d}" for d in range(10))
@@ -61,6 +63,16 @@ class StatementCodes:
 
     cues: dict[str, str]  # cue word -> 01x, NONE or BY_CONTENT
     content: dict[str, tuple[str, frozenset[str]]]  # word -> (01x, cue words or {"statement"})
+    not_actors: frozenset[str] = frozenset()  # speaker words naming no actor ("report")
+
+    def names_an_actor(self, speaker_name: str) -> bool:
+        """Whether an unresolved speaker name can be a CAMEO source ("the report": no)."""
+        words = speaker_name.lower().split()
+        if not words:
+            return False
+        last = words[-1]
+        return last not in self.not_actors and not (
+            last.endswith("s") and last[:-1] in self.not_actors)
 
     def code(self, cue: str | None, heads: tuple[str, ...]) -> str | None:
         """The code of a quote with this cue word whose content is headed by ``heads``."""
@@ -81,6 +93,7 @@ def load_codes(source: Source) -> StatementCodes:
     """Read a statement-code table; a bad row raises DictionaryError naming its line."""
     cues: dict[str, str] = {}
     content: dict[str, tuple[str, frozenset[str]]] = {}
+    not_actors: set[str] = set()
     for origin, (kind, word, code, cue_list, _why) in read_rows(source, _HEADER):
         if word != word.lower() or not word:
             raise DictionaryError(f"word {word!r} must be a lower-case lemma", origin=origin)
@@ -98,9 +111,15 @@ def load_codes(source: Source) -> StatementCodes:
             if word in content:
                 raise DictionaryError(f"content {word!r} is listed twice", origin=origin)
             content[word] = (code, frozenset(cue_list.split("|")))
+        elif kind == "speaker":
+            if code != NONE or cue_list != "-" or word in not_actors:
+                raise DictionaryError(f"speaker {word!r}: code must be {NONE} and cues '-', "
+                                      "once", origin=origin)
+            not_actors.add(word)
         else:
-            raise DictionaryError(f"kind {kind!r} must be cue or content", origin=origin)
-    return StatementCodes(cues, content)
+            raise DictionaryError(f"kind {kind!r} must be cue, content or speaker",
+                                  origin=origin)
+    return StatementCodes(cues, content, frozenset(not_actors))
 
 
 @functools.cache
@@ -117,8 +136,9 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
 
 
 def _code(quote: Quote, parsed: list[ParsedBlock], codes: StatementCodes) -> str | None:
-    if quote.speaker_id is None and quote.speaker_name is None:
-        return None  # CAMEO codes a statement by its source; without one there is none
+    if quote.speaker_id is None and (quote.speaker_name is None
+                                     or not codes.names_an_actor(quote.speaker_name)):
+        return None  # CAMEO codes a statement by its source actor; without one there is none
     if quote.cue is None:
         return None
     found = _block_of(parsed, quote.cue.start)
