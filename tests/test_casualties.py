@@ -260,3 +260,23 @@ def test_duplicate_vocabulary_row_is_refused(tmp_path: Path) -> None:
     bad.write_text("phrase\tkind\nBomb\texplosive\n", encoding="utf-8")
     with pytest.raises(DictionaryError):
         casualties.load_vocabulary(bad)
+
+
+def test_a_number_of_troops_killed_died_fighting(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Twelve Ukrainian soldiers were killed in the east on Sunday.")
+    assert (e.plover_type, e.cameo_code) == ("FIGHT", "190")
+    assert [a.code for a in e.targets] == ["UKR"]
+    assert e.produced_by and e.produced_by.endswith("armed-victims")
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were killed when their helicopter crashed near the base.",
+    "A soldier was killed in the east on Sunday.",
+])
+def test_an_accident_or_one_soldier_is_not_a_battle(pipeline: Pipeline, text: str) -> None:
+    assert not violent(pipeline, text)
+
+
+def test_a_verb_of_massacre_decides_the_type_of_an_unnamed_doer(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Kidnappers beheaded three aid workers.")
+    assert e.plover_type == "ASSAULT"

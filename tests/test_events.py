@@ -352,3 +352,114 @@ def test_an_acled_label_keeps_its_confidence_and_the_words_that_decided_it(
 def test_events_without_an_acled_label_say_nothing_of_it(pipeline: Pipeline) -> None:
     e = only(pipeline, "Jordan said it will not accept more refugees.")
     assert (e.acled_sub_event_type, e.acled_confidence, e.acled_cue) == (None, None, None)
+
+
+# --------------------------------------------------------------------------- session 3 constructions
+
+
+def main_of(pipeline: Pipeline, text: str, plover: str) -> Event:
+    """The one event of ``text`` with PLOVER type ``plover``."""
+    found = [e for e in events_of(pipeline, text) if e.plover_type == plover]
+    assert len(found) == 1, [(e.plover_type, e.produced_by) for e in events_of(pipeline, text)]
+    return found[0]
+
+
+def test_two_countries_holding_war_games_cooperate(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Chinese and Russian warships started five days of war games in the "
+                       "Sea of Japan on Tuesday.")
+    assert (e.plover_type, e.cameo_code) == ("COOPERATE", "062")
+    assert sorted(codes(e.sources)) == ["CHN", "RUS"]
+
+
+def test_one_country_holding_war_games_shows_force(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Iranian forces launched war games near the Gulf on Sunday.")
+    assert (e.plover_type, e.cameo_code) == ("MOBILIZE", "150")
+
+
+def test_joint_exercises_are_military_cooperation(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Indian navy began joint exercises off the coast on Monday.")
+    assert (e.plover_type, e.cameo_code) == ("COOPERATE", "062")
+
+
+def test_peacekeepers_of_a_deployment_make_it_aid(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The deployment of Kenyan peacekeeping troops began in Somalia.")
+    assert (e.plover_type, e.plover_mode, e.cameo_code) == ("AID", "peacekeeping", "074")
+    deployed = only(pipeline, "Ghana sent peacekeeping troops to Liberia on Friday.")
+    assert (deployed.plover_type, deployed.cameo_code) == ("AID", "074")
+
+
+def test_workers_who_stop_work_strike(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Thousands of Nigerian dock workers stopped work on Monday over "
+                       "unpaid wages.")
+    assert (e.plover_type, e.plover_mode, e.cameo_code) == ("PROTEST", "strike", "143")
+
+
+def test_protesters_hurling_stones_riot(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Protesters hurled stones at police outside parliament.")
+    assert (e.plover_type, e.plover_mode, e.cameo_code) == ("PROTEST", "riot", "145")
+
+
+def test_claiming_an_attack_makes_the_claimant_its_source(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Taliban claimed responsibility for the bombing of a police station.")
+    assert (e.plover_type, e.cameo_code) == ("ASSAULT", "183")
+    assert codes(e.sources) == ["AFG"]
+    assert not events_of(pipeline, "The company claimed responsibility for the delay.")
+
+
+def test_forces_that_flee_retreat(pipeline: Pipeline) -> None:
+    e = main_of(pipeline, "Rebel fighters fled the town as the army advanced.", "RETREAT")
+    assert e.cameo_code == "0874" and e.sources[0].sector == "REB"
+
+
+def test_a_force_preparing_to_strike_mobilizes(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Ethiopian army prepared to resume shelling the rebel positions.")
+    assert (e.plover_type, e.cameo_code, e.status) == ("MOBILIZE", "152", "asserted")
+    # A leader preparing to travel still announces an intent, not a posture.
+    trip = only(pipeline, "The Chinese president prepared to visit Japan.")
+    assert trip.plover_type == "AGREE" and trip.cameo_code == "036"
+
+
+def test_police_clashing_with_protesters_repress_them(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Kenyan police clashed with protesters in Nairobi.")
+    assert (e.plover_type, e.cameo_code) == ("COERCE", "175")
+    battle = only(pipeline, "Rebels clashed with government troops near the border.")
+    assert battle.plover_type == "FIGHT"
+
+
+def test_an_attack_with_machetes_is_an_assault(pipeline: Pipeline) -> None:
+    e = main_of(pipeline, "Militiamen armed with machetes attacked the village.", "ASSAULT")
+    assert e.cameo_code == "180"
+    gunfight = only(pipeline, "Militiamen armed with rifles and machetes attacked an army post.")
+    assert gunfight.plover_type == "FIGHT"
+
+
+def test_an_attack_on_a_refugee_camp_is_an_assault(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Sudanese militiamen attacked a refugee camp in the north.")
+    assert (e.plover_type, e.cameo_code) == ("ASSAULT", "180")
+
+
+def test_an_order_to_close_a_paper_is_the_closure(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Egyptian interior ministry ordered two opposition newspapers to "
+                       "suspend publication.")
+    assert (e.plover_type, e.cameo_code, e.status) == ("COERCE", "1721", "asserted")
+
+
+def test_holding_civilians_as_human_shields_is_coercion(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Sudanese army was holding hundreds of villagers as human shields.")
+    assert (e.plover_type, e.cameo_code) == ("COERCE", "181")
+
+
+def test_out_of_the_question_is_a_rejection(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Turkish foreign minister said that talks with the militants were "
+                       "out of the question.")
+    assert (e.plover_type, e.cameo_code) == ("REJECT", "120") and codes(e.sources) == ["TUR"]
+
+
+def test_ruling_out_is_a_rejection(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Colombian government ruled out a ceasefire with the guerrillas.")
+    assert (e.plover_type, e.cameo_code) == ("REJECT", "120")
+
+
+def test_prohibiting_aid_is_a_sanction(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Japan prohibited all aid to the military government.")
+    assert (e.plover_type, e.cameo_code) == ("SANCTION", "162")

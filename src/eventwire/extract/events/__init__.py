@@ -20,7 +20,14 @@ Besides the lexicon's triggers, three constructions make events of their own: "X
 Y must Z" (a demand, CAMEO 100), "X wants Y to Z" (an appeal, 020) and "X claimed that Y
 shelled Z" (an accusation, 112, beside the claimed act). An act announced on a
 condition the other side must meet ("will withdraw unless"), or an announced boycott,
-is a threat; a negated agreement is a rejection.
+is a threat; a negated agreement is a rejection; "X said Y is out of the question" is a
+rejection (120).
+
+Some acts are recoded by who does them to whom: crowds who attack riot (145); state
+forces who clash with or fire on a crowd repress it (175); drills held by
+two countries' forces are military cooperation (062); a force that prepares to strike
+takes a military posture (152); an attack with blades and no weapon of war is an
+assault (180); an order to do a coercive act is that act.
 
 An event needs a source that resolves to a country, an organization or an agent: a
 trigger nobody can be said to have done is not coded; a violent one needs a source
@@ -60,7 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v4"
+VERSION = "events.rules.v5"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -133,15 +140,19 @@ def _code_sentence(sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: Lexicon,
                    resolver: ActorResolver) -> Iterator[_Draft]:
     found = find_triggers(sent, lex)
     triggers = sorted(found + _must_demands(sent, lex) + _appeals(sent, lex)
-                      + _allegations(sent, lex, found), key=lambda t: t.token.i)
+                      + _allegations(sent, lex, found) + _dismissals(sent),
+                      key=lambda t: t.token.i)
     if not triggers:
         return
     metaphorical = _sports_copy(sent, lex)
     violent_at = {t.token.i for t in triggers if t.rule.plover in VIOLENT}
     nominal_at = {t.token.i for t in triggers if not t.verbal}
     folding_at = {t.token.i for t in triggers if t.verbal and t.rule.plover in _FOLDING}
+    enforced_at = {t.token.i for t in triggers if t.verbal and t.rule.plover in _ENFORCED}
     for trigger in triggers:
         if trigger.rule.plover in VIOLENT and _consequence(trigger.token, violent_at):
+            continue
+        if _order_of(trigger, enforced_at):
             continue
         if trigger.verbal and _event_subject(trigger.token, nominal_at):
             continue
@@ -163,6 +174,26 @@ def _consequence(tok: Token, violent_at: set[int]) -> bool:
     event."""
     return (tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG"
             and tok.head.i in violent_at)
+
+
+# Acts an authority carries out by ordering them ("ordered the paper to suspend
+# publication" is the suspension, not a demand).
+_ENFORCED = frozenset({"COERCE", "SANCTION"})
+_ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
+
+
+def _order_of(trigger: Trigger, enforced_at: set[int]) -> bool:
+    """An order whose complement is a coercive act or a sanction: the act is coded, the
+    order is how it was done."""
+    tok = trigger.token
+    return (trigger.rule.plover == "DEMAND" and tok.lemma_.lower() in _ORDER_VERBS
+            and any(c.dep_ in ("xcomp", "ccomp") and c.i in enforced_at
+                    for c in tok.children))
+
+
+def _ordered(tok: Token) -> bool:
+    """The complement of an order verb ("ordered the paper to suspend publication")."""
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _ORDER_VERBS
 
 
 def _folded(tok: Token, folding_at: set[int]) -> bool:
@@ -215,6 +246,32 @@ def _must_demands(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 out.append(Trigger(tok, rule))
                 break
     return out
+
+
+def _dismissals(sent: SpacySpan) -> list[Trigger]:
+    """"X said a ceasefire is out of the question": the speaker rejects it (CAMEO 120)."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _SPEECH:
+            continue
+        for comp in tok.children:
+            if comp.dep_ == "ccomp" and _out_of_question(comp):
+                rule = TriggerRule("say", "out", "VERB", (), "120", "REJECT", None, (),
+                                   "speech verb with an 'out of the question' clause")
+                out.append(Trigger(tok, rule))
+                break
+    return out
+
+
+def _out_of_question(clause: Token) -> bool:
+    """"... is out of the question" (not "out of the questions asked")."""
+    for out in clause.children:
+        if out.dep_ == "prep" and out.lower_ == "out":
+            for of in out.children:
+                if of.dep_ == "prep" and of.lower_ == "of" and any(
+                        q.dep_ == "pobj" and q.lower_ == "question" for q in of.children):
+                    return True
+    return False
 
 
 _HOSTILE = frozenset({"ASSAULT", "FIGHT", "COERCE", "THREATEN", "SANCTION", "DISAPPROVE",
@@ -277,13 +334,22 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
         # is more often a storm, a film or a player than a party to violence.
         return None
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
-    rule = _riot(rule, sources, sent, lex)
+    rule = _repression(_joint(_riot(rule, sources, sent, lex), sources), sources, targets)
+    rule = _melee(rule, sources, sent, lex)
     if rule.plover in VIOLENT and not _plausibly_violent(rule, sources, targets, sent, lex):
         return None
     status = status_of(tok, lex)
     if (rule.cameo == "100" and rule.particle == "must") or (
             rule.plover == "DEMAND" and status == DEMANDED):
         status = "asserted"  # "reiterated its call for": a demand repeated is made
+    if status == DEMANDED and rule.plover in _ENFORCED and _ordered(tok):
+        status = "asserted"  # an authority's order is carried out by giving it
+    if rule.plover in VIOLENT and _poised(tok, lex) and any(a.sector in _ARMED
+                                                            for a in sources):
+        # "the army prepared to resume shelling": a force readied to strike is a
+        # military posture (CAMEO 152), not yet the strike nor a threat to anyone.
+        rule, status = replace(rule, cameo="152", plover="MOBILIZE", mode="troops",
+                               contexts=("military",)), "asserted"
     plover, cameo = _as_announced(rule, status, tok)
     text = ctx.document.text
     evidence = _evidence(tok, args.sources, sent, pb, text)
@@ -371,6 +437,60 @@ def _riot(rule: TriggerRule, sources: Sequence[Actor], sent: SpacySpan,
 
 
 _CIVIC = frozenset({"CVL", "OPP", "LAB", "EDU", "BUS", "REL", "AGR"})
+_STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
+_POISED = frozenset({"prepare", "poise", "ready", "prepared", "gear", "brace"})
+# Verbs a readied act may sit under ("prepared to resume shelling").
+_PHASE = frozenset({"resume", "begin", "start", "launch", "continue", "renew", "step"})
+
+
+def _poised(tok: Token, lex: Lexicon) -> bool:
+    """The act is what a force gets ready for: the complement of "prepare", "poised",
+    "ready", possibly through a verb of phase ("prepared to resume shelling")."""
+    for _ in range(2):
+        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj") or (
+                tok.head.i == tok.i):
+            return False
+        head = tok.head
+        if head.lemma_.lower() in _POISED or head.lower_ in _POISED:
+            return True
+        if head.lemma_.lower() not in _PHASE and not lex.in_class(head.lemma_.lower(),
+                                                                  "lightverb"):
+            return False
+        tok = head
+    return False
+
+
+def _melee(rule: TriggerRule, sources: Sequence[Actor], sent: SpacySpan,
+           lex: Lexicon) -> TriggerRule:
+    """An attack with machetes, knives or clubs and no weapon of war, by anyone but a
+    state force, is an assault on people (CAMEO 180), not a battle."""
+    if (rule.plover != "FIGHT" or rule.mode in ("heavy-weapons", "aerial", "explosives")
+            or any(a.sector in _STATE_FORCES for a in sources)
+            or not _war_words(sent, lex, ("bladeweapon",))
+            or _war_words(sent, lex, _WEAPON_CLASSES)):
+        return rule
+    return replace(rule, cameo="180", plover="ASSAULT", mode="beat", contexts=())
+
+
+def _joint(rule: TriggerRule, sources: Sequence[Actor]) -> TriggerRule:
+    """Drills or war games held by two countries' forces together are military
+    cooperation (CAMEO 062), one country's a show of force (150)."""
+    if rule.cameo != "150" or len({a.code[:3] for a in sources if a.code}) < 2:
+        return rule
+    return replace(rule, cameo="062", plover="COOPERATE", mode=None)
+
+
+def _repression(rule: TriggerRule, sources: Sequence[Actor],
+                targets: Sequence[Actor]) -> TriggerRule:
+    """Police or troops who clash with, attack or fire on protesters or rioters
+    repress them (CAMEO 175): the crowd is not a party to a battle."""
+    if (rule.plover in ("FIGHT", "ASSAULT") and targets
+            and all(a.acled_inter in _CROWDS for a in targets)
+            and any(a.sector in _STATE_FORCES for a in sources)
+            and not any(a.acled_inter in _CROWDS for a in sources)):
+        return replace(rule, cameo="175", plover="COERCE", mode=None,
+                       contexts=("rights_freedoms",))
+    return rule
 
 
 def _arguments(trigger: Trigger, lex: Lexicon) -> arguments.Arguments:

@@ -15,6 +15,8 @@ resolves; this module codes such reports, in body sentences only, with these rul
   between A and B", "fighting broke out", "an explosion rocked the market");
 * ``agent-harm``: someone the actor dictionary cannot name harms people ("gunmen killed
   three soldiers", "fighters killing 25 soldiers");
+* ``armed-victims``: a number of troops killed, with no cause named ("ten soldiers were
+  killed in the east"): they died fighting;
 * ``means-toll``: the toll of a means rises ("the death toll from the bombing has risen to
   95").
 
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "VERSION", "extract", "load_vocabulary"]
 
-VERSION = "casualties.rules.v2"
+VERSION = "casualties.rules.v3"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -282,6 +284,15 @@ def _counted_or_armed(victims: Sequence[Token]) -> bool:
                       for c in v.children) for v in victims)
 
 
+def _soldiers_killed(verb: Token, victims: Sequence[Token]) -> bool:
+    """"Ten Russian soldiers were killed in the east": a number of troops killed, with
+    no cause given, died in fighting (an accident or an illness names itself, and such
+    a sentence is left out before)."""
+    return verb.lemma_.lower() == "kill" and any(
+        _is(v, "mil") and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1")
+                              for c in v.children) for v in victims)
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of an active verb, or of the clause a participle hangs from
     ("exploded ..., killing three"; "fighters killing 25 soldiers")."""
@@ -377,6 +388,9 @@ def _harm_report(verb: Token) -> Report | None:
         agent = _children(verb, ("agent",))  # "models were shot by a photographer"
         if means is None and own and not agent and _counted_or_armed(victims):
             means = Means(verb, own[0], False)  # "two soldiers were shot dead"
+        if means is None and not doers and not agent and _soldiers_killed(verb, victims):
+            return Report("armed-victims", verb, Means(verb, "fight", False),
+                          tuple(victims), ())
         if means is None and not doers:
             return None
         if means is not None and means.kind == "fight" and _between_civilians(means.token,
@@ -402,7 +416,10 @@ def _harm_report(verb: Token) -> Report | None:
     if means is not None:
         return Report("means-subject", verb, means, tuple(victims), tuple(_parties(subj)))
     if _doer(subj) and victims and any(_human(v) for v in victims):
-        return Report("agent-harm", verb, None, tuple(victims), (subj,))
+        # The verb may name the means itself ("beheaded", "massacred"): that decides.
+        own = [k for k in _kinds(lemma) if k in KINDS]
+        means = Means(verb, own[0], False) if own else None
+        return Report("agent-harm", verb, means, tuple(victims), (subj,))
     return None
 
 
@@ -452,8 +469,8 @@ def find_reports(sent: SpacySpan, *, sports: bool = False) -> Iterator[Report]:
     are taken literally: "the clash occurred", "struck by a missile" are a match's.
     """
     nouns = [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
-    if any(_is(t, "nonviolent") for t in nouns):  # "killed in a car crash"
-        return
+    if any(_is(t, "nonviolent") for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB")):
+        return  # "killed in a car crash", "killed when their helicopter crashed"
     sport = any(_is(t, "sport") for t in nouns)
     literal = _BOMBS if sports else frozenset(KINDS) - _FIGURATIVE
     seen: dict[int, Report] = {}

@@ -24,7 +24,7 @@ PLOVER_TYPES = frozenset({
 })
 NONE = "NONE"  # a sense that is no event ("meet a deadline", "attacking midfielder")
 POS = frozenset({"VERB", "NOUN", "ADJ"})
-DEPS = frozenset({"obj", "prep", "mod", "subj", "prt", "comp", "pobj"})
+DEPS = frozenset({"obj", "prep", "mod", "subj", "prt", "comp", "pobj", "objmod"})
 ANY = "*"  # a condition word: any dependent of that kind will do
 NATION = "nation"  # pseudo-class: a country name, adjective or demonym
 _CAMEO = re.compile(r"\d{3,4}")

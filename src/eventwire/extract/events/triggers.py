@@ -81,12 +81,26 @@ def _partitives(obj: Token) -> list[Token]:
     return out
 
 
+def _of_objects(tok: Token) -> list[Token]:
+    """What a trigger acts on, for its modifiers: its objects and what they measure
+    ("10 days of war games"), and a noun's "of" phrase ("the deployment of peacekeeping
+    troops")."""
+    found = objects(tok)
+    found += [p for o in found for p in _partitives(o) if p.dep_ == "pobj"]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and _pos(tok) == "NOUN":
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
 def _dependents(tok: Token, dep: str) -> list[Token]:
     if dep == "obj":
         found = objects(tok)
         return found + [p for o in found for p in _partitives(o)]
     if dep == "mod":
         return _modifiers(tok)
+    if dep == "objmod":
+        return [m for o in _of_objects(tok) for m in _modifiers(o)]
     if dep == "prep":
         return _preps(tok)
     if dep == "subj":
