@@ -336,8 +336,10 @@ class ActorResolver:
                 figure = self._figure(p.name)
                 role = dictionaries.role_by_phrase(p.role) if p.role else None
                 agent = agent_for(p.role.split()) if p.role else None
-                sector = ((role.sector if role else None) or (agent.sector if agent else None)
-                          or (figure.sector if figure else None))
+                # The table's sector for a listed figure (a rebel leader is REB) before
+                # the generic agent noun of their title ("leader").
+                sector = ((role.sector if role else None) or (figure.sector if figure else None)
+                          or (agent.sector if agent else None))
                 # An international official ("U.N. Secretary-General X") speaks for the
                 # body named with them, whatever their nationality.
                 body = self._body_in(span) if sector == "IGO" else None
