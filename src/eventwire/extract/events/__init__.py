@@ -24,9 +24,8 @@ is a threat; a negated agreement is a rejection; "X said Y is out of the questio
 rejection (120).
 
 Some acts are recoded by who does them to whom: crowds who attack riot (145); state
-forces who clash with or fire on a crowd repress it (175); drills held by
-two countries' forces are military cooperation (062); a force that prepares to strike
-takes a military posture (152); an attack with blades and no weapon of war is an
+forces who clash with or fire on a crowd repress it (175); a force that prepares to
+strike takes a military posture (152); an attack with blades and no weapon of war is an
 assault (180); an order to do a coercive act is that act.
 
 An event needs a source that resolves to a country, an organization or an agent: a
@@ -334,7 +333,7 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
         # is more often a storm, a film or a player than a party to violence.
         return None
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
-    rule = _repression(_joint(_riot(rule, sources, sent, lex), sources), sources, targets)
+    rule = _repression(_riot(rule, sources, sent, lex), sources, targets)
     rule = _melee(rule, sources, sent, lex)
     if rule.plover in VIOLENT and not _plausibly_violent(rule, sources, targets, sent, lex):
         return None
@@ -470,14 +469,6 @@ def _melee(rule: TriggerRule, sources: Sequence[Actor], sent: SpacySpan,
             or _war_words(sent, lex, _WEAPON_CLASSES)):
         return rule
     return replace(rule, cameo="180", plover="ASSAULT", mode="beat", contexts=())
-
-
-def _joint(rule: TriggerRule, sources: Sequence[Actor]) -> TriggerRule:
-    """Drills or war games held by two countries' forces together are military
-    cooperation (CAMEO 062), one country's a show of force (150)."""
-    if rule.cameo != "150" or len({a.code[:3] for a in sources if a.code}) < 2:
-        return rule
-    return replace(rule, cameo="062", plover="COOPERATE", mode=None)
 
 
 def _repression(rule: TriggerRule, sources: Sequence[Actor],
