@@ -455,3 +455,13 @@ def test_ruling_out_is_a_rejection(pipeline: Pipeline) -> None:
 def test_prohibiting_aid_is_a_sanction(pipeline: Pipeline) -> None:
     e = only(pipeline, "Japan prohibited all aid to the military government.")
     assert (e.plover_type, e.cameo_code) == ("SANCTION", "162")
+
+
+def test_the_country_of_an_authoritys_act_is_its_doer_only_when_done_there(
+        pipeline: Pipeline) -> None:
+    e = only(pipeline, "A journalist was arrested in Egypt on Monday.")
+    assert e.plover_type == "COERCE" and codes(e.sources) == ["EGY"]
+    # Not for an act only called for, nor for one done in many countries.
+    assert not [e for e in events_of(pipeline, "He said he should be prosecuted in Peru.")
+                if e.plover_type == "COERCE"]
+    assert not events_of(pipeline, "Forty people were arrested worldwide - 12 of them in Brazil.")

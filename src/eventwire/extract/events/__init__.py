@@ -26,7 +26,9 @@ rejection (120).
 Some acts are recoded by who does them to whom: crowds who attack riot (145); state
 forces who clash with or fire on a crowd repress it (175); a force that prepares to
 strike takes a military posture (152); an attack with blades and no weapon of war is an
-assault (180); an order to do a coercive act is that act.
+assault (180); an order to do a coercive act is that act. The country an authority's
+act was done in stands for its doer only when the act was done, in that one country
+("should be prosecuted in Australia", "were arrested worldwide" name no doer).
 
 An event needs a source that resolves to a country, an organization or an agent: a
 trigger nobody can be said to have done is not coded; a violent one needs a source
@@ -181,6 +183,23 @@ _ENFORCED = frozenset({"COERCE", "SANCTION"})
 _ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
 
 
+_DONE = frozenset({"asserted", "historical"})
+_SPREAD = frozenset({"worldwide", "globally", "internationally", "abroad"})
+
+
+def _placed_authority(tok: Token, sources: Sequence[Token]) -> bool:
+    """The source is the country an authority's act was done in, not a named doer
+    ("was arrested in Egypt": Egypt's authorities; see :mod:`.arguments`)."""
+    return bool(sources) and all(
+        s.dep_ == "pobj" and s.head.lower_ == "in"
+        and (s.head.head.i == tok.i or s.head.head.head.i == tok.i) for s in sources)
+
+
+def _spread(tok: Token) -> bool:
+    """"were arrested worldwide": an act done in many countries is no one state's."""
+    return any(c.dep_ == "advmod" and c.lower_ in _SPREAD for c in tok.children)
+
+
 def _order_of(trigger: Trigger, enforced_at: set[int]) -> bool:
     """An order whose complement is a coercive act or a sanction: the act is coded, the
     order is how it was done."""
@@ -320,6 +339,9 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
                   lex: Lexicon, resolver: ActorResolver) -> _Draft | None:
     tok, rule = trigger.token, trigger.rule
     args = _arguments(trigger, lex)
+    if _placed_authority(tok, args.sources) and (
+            status_of(tok, lex) not in _DONE or _spread(tok)):
+        args = arguments.Arguments((), args.targets)
     sources = _actors(args.sources, pb, resolver, remember=True)
     if trigger.verbal:
         for subj in args.sources:
