@@ -162,3 +162,31 @@ def test_a_named_region_of_news_without_a_state_is_a_place(pipeline: Pipeline) -
     places = places_of(pipeline, "Russian troops moved into South Ossetia on Friday.")
     (region,) = named(places, "South Ossetia")
     assert region.geo_precision == 3 and near(region, 42.3, 44.0)
+
+
+def test_a_town_qualified_by_an_abbreviated_state_is_in_that_state(pipeline: Pipeline) -> None:
+    # A list of "Town, St." pairs: each state says where its town is, and the town's later
+    # bare mention means the same town (New Haven, Ky., is the likelier reading alone here).
+    places = places_of(pipeline, "The other finalists, Denver, Louisville, Ky., New Haven, "
+                                 "Conn., and Surprise, Ariz., were picked from hundreds of "
+                                 "towns. Louisville and New Haven were finalists last year too.")
+    (haven,) = named(places, "New Haven")
+    assert len(haven.mentions) == 2
+    assert haven.admin1 == "Connecticut" and near(haven, 41.3, -72.9)
+
+
+def test_a_lone_town_of_local_copy_is_a_place(pipeline: Pipeline) -> None:
+    # The tagger misses the town and the article names no other place to anchor it.
+    places = places_of(pipeline, "Officials in Owerri said the market would reopen. Traders in "
+                                 "Owerri welcomed the news.")
+    (town,) = named(places, "Owerri")
+    assert town.country_code == "NG" and len(town.mentions) == 2
+    places = places_of(pipeline, "A fire destroyed two homes in Chattanooga on Sunday, fire "
+                                 "officials said.")
+    assert named(places, "Chattanooga")[0].country_code == "US"
+
+
+def test_a_common_personal_name_alone_is_not_a_lone_town(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Jackson told reporters the budget would pass. Jackson has led "
+                                 "the committee since 2019.")
+    assert not named(places, "Jackson")

@@ -26,6 +26,7 @@ from eventwire.extract.places.resolution import (
     Evidence,
     anchors_for,
     place_within_towns,
+    qualify_by_division,
     resolve,
     resolve_mention,
 )
@@ -48,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v5"
+VERSION = "places.rules.v6"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:
@@ -77,6 +78,12 @@ def resolve_spans(ctx: Context, spans: list[Span]) -> list[Place | None]:
              for span in spans]
     for m in given:
         m.choice = resolve_mention(m, gaz, evidence.context(m.key, anchors_for(found, m.key)))
+    # "Pleasanton, Calif.": a division right after a given name qualifies it as in the text.
+    for m in given:
+        after = [f for f in found if f.span.start >= m.span.end and f.choice is not None]
+        if after:
+            qualify_by_division([m, min(after, key=lambda f: f.span.start)], gaz,
+                                ctx.document.text)
     unresolved = [m for m in given if m.choice is None]
     for m in unresolved:
         place_within_towns([*found, m])

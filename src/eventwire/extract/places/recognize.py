@@ -134,7 +134,8 @@ def is_demonym(text: str) -> bool:
 REGION_ADJECTIVES = frozenset(
     "african european asian american arab arabian kurdish basque scandinavian balkan caucasian "
     "latin-american middle-eastern mideast western eastern southern northern "
-    "pashtun baloch berber tamil sinhalese tuareg druze alawite yazidi".split())
+    "pashtun baloch berber tamil sinhalese tuareg druze alawite yazidi igbo yoruba hausa fulani "
+    "zulu xhosa hutu tutsi uighur uighurs uyghur uyghurs rohingya".split())
 
 
 def is_adjective(text: str) -> bool:
@@ -283,7 +284,8 @@ def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
             continue
         if dictionaries.organization_by_name(span.text) is not None:
             continue
-        found.append(Mention(span, pb.block.kind, weak=True))
+        # A country's own name is a place whatever the tagger made of it ("such as Cyprus").
+        found.append(Mention(span, pb.block.kind, weak=True, country=country_named(span.text)))
     return found
 
 

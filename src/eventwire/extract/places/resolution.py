@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from eventwire.extract.names import is_common_surname, is_given_name, name_tokens
 from eventwire.extract.places.mention import Mention
 from eventwire.extract.places.recognize import TOWN_HEADS, country_named
 from eventwire.records import Span
@@ -55,11 +57,17 @@ LOCAL_HEADS = frozenset(
     "cathedral mosque school library hall station airport stadium mall market campus "
     "courthouse township twp twp. creek lake river".split())
 LOCAL_TOWN_CONFIDENCE = 0.6
-# How many readings of each name the cohort keeps (most likely first).
-COHORT_READINGS = 6
+# How many readings of each name the cohort keeps (most likely first): "Brandon" or
+# "Alexandria" has dozens of namesakes, and the small local one is rarely among the first six.
+COHORT_READINGS = 10
 # A weak mention far from the article's places is still kept when it is a city this big in
 # the country the article is about.
 WEAK_CITY_POPULATION = 50_000
+# In an article with no sure place at all (local copy often names only its own town), a weak
+# name that no person commonly bears is kept when it is a city this big...
+LONE_CITY_POPULATION = 100_000
+# ... or when the article names it more than once and its reading is this clear.
+LONE_REPEATED_CONFIDENCE = 0.8
 
 
 _DIRECTION = re.compile(r"(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
@@ -264,8 +272,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
     Returns the evidence (focus countries and divisions) of the last pass.
     """
     named = _focus(mentions, ctx)
+    text = ctx.document.text
     for m in mentions:
         m.choice = resolve_mention(m, gaz, named.context(m.key, []))
+    qualify_by_division(mentions, gaz, text)
     evidence = named
     for _ in range(2):
         # Every place resolved says a little about where the story is, surely or not.
@@ -273,8 +283,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
         for m in mentions:
             geo = evidence.context(m.key, anchors_for(mentions, m.key))
             m.choice = resolve_mention(m, gaz, geo)
+        qualify_by_division(mentions, gaz, text)
+    repeated = Counter(m.key for m in mentions if m.weak)
     for m in mentions:
-        if m.weak and not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key))):
+        if m.weak and not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key)),
+                                     repeated[m.key]):
             m.choice = None
     mentions[:] = [m for m in mentions
                    if not (m.weak or m.dateline) or m.choice is not None]
@@ -325,6 +338,51 @@ def _cohort(mentions: list[Mention], gaz: Gazetteer,
     return out
 
 
+# What may stand between a town and the division that qualifies it: "Pleasanton, Calif.".
+_QUALIFIER_GAP = re.compile(r",\s*")
+# What may follow the division for it to be a qualifier rather than the next item of a list
+# ("Aleppo, Idlib and Hama" names three places).
+_LIST_GO_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\b|or\b|&)")
+QUALIFIED_CONFIDENCE = 0.9
+
+
+def qualify_by_division(mentions: list[Mention], gaz: Gazetteer, text: str) -> None:
+    """"Pleasanton, Calif.", "Moscow, Idaho", "Homs, Syria": the division or country after
+    the comma says where the town is, whatever its namesakes elsewhere.
+
+    The town is read among the gazetteer's places of that division (or country);
+    both names are places by this construction, so neither is dropped as weak.
+    ``mentions`` must be in text order.
+    """
+    qualified: dict[str, Choice] = {}
+    for m, n in pairwise(mentions):
+        d = n.choice
+        if (d is None or d.entry.feature_code not in ("ADM1", "PCLI") or n.metonym
+                or m.country is not None or m.fixed_name is not None or m.metonym):
+            continue
+        gap = text[m.span.end:n.span.start]
+        # An abbreviated state ("Conn.") qualifies even inside a list of towns and states.
+        abbreviated = text[n.span.end:n.span.end + 1] == "."
+        if not _QUALIFIER_GAP.fullmatch(gap) or (
+                not abbreviated and _LIST_GO_ON.match(text, n.span.end)):
+            continue
+        inside = [e for e in gaz.lookup(m.span.text).entries
+                  if e.feature_code not in ("ADM1", "PCLI") and e.feature_class in ("P", "A")
+                  and e.country_code == d.entry.country_code
+                  and (d.entry.feature_code == "PCLI" or e.admin1_code == d.entry.admin1_code)]
+        if not inside:
+            continue
+        best = max(inside, key=lambda e: (e.feature_class == "P", e.population, -e.geonameid))
+        if m.choice is None or m.choice.entry.geonameid != best.geonameid:
+            m.choice = Choice(best, QUALIFIED_CONFIDENCE, d.score)
+        m.weak = n.weak = False
+        qualified[m.key] = m.choice
+    # The article means one town by one name: "New Haven, Conn." and then "New Haven".
+    for m in mentions:
+        if m.key in qualified and m.country is None and not m.metonym and m.fixed_name is None:
+            m.choice = qualified[m.key]
+
+
 def place_within_towns(mentions: list[Mention]) -> None:
     """Streets, buildings and parks the gazetteer lacks go to the town named nearest before them.
 
@@ -349,18 +407,51 @@ def place_within_towns(mentions: list[Mention]) -> None:
         m.within = Choice(c.entry, round(0.5 * c.confidence, 3), c.score)
 
 
-def _keep_weak(m: Mention, geo: GeoContext) -> bool:
-    """A weak mention stays a place when it resolved near the article's other places."""
+def _keep_weak(m: Mention, geo: GeoContext, times: int = 1) -> bool:
+    """A weak mention stays a place when it resolved near the article's other places.
+
+    ``times`` is how often the article names it. A country's own name is a place
+    wherever the tagger left it ("countries such as Cyprus"), and a named region
+    ("eastern Ghouta") counts when it lies among the article's places.
+    """
     c = m.choice
-    if c is None or c.entry.feature_class not in ("P", "A"):
+    if c is None:
         return False
+    if m.country is not None:
+        return True
     near = nearest_anchor_km(c.entry, geo.anchors)
+    if c.entry.feature_class == "L":
+        return near is not None and near <= WEAK_NEAR_KM
+    if c.entry.feature_class not in ("P", "A"):
+        return False
     code = c.entry.admin1_code
     if (near is not None and near <= WEAK_NEAR_KM) or bool(code and code in geo.admins):
+        return True
+    if not geo.anchors and _lone_town(m, c, times):
         return True
     # A city of the country the article is about: "Aleppo" in a story on Syria.
     return (geo.countries.get(c.entry.country_code or "", 0.0) >= 1.0
             and c.entry.population >= WEAK_CITY_POPULATION)
+
+
+def _lone_town(m: Mention, c: Choice, times: int) -> bool:
+    """A town an article with no sure place names: a sizeable city, or one named repeatedly.
+
+    A common given name or surname ("Jackson", "Sherman") is as often a
+    person's as a town's, so it never stands as a town on this evidence alone.
+    """
+    # Only the town's own name: an alternate or transliterated one ("Room" for Rome) is not
+    # evidence enough without the article's other places.
+    if c.entry.feature_class != "P" or name_key(c.entry.name) != m.key or _name_like(m.span.text):
+        return False
+    return (c.entry.population >= LONE_CITY_POPULATION
+            or (times >= 2 and c.confidence >= LONE_REPEATED_CONFIDENCE))
+
+
+def _name_like(text: str) -> bool:
+    tokens = name_tokens(text)
+    return bool(tokens) and (is_given_name(tokens[0])
+                             or (len(tokens) == 1 and is_common_surname(tokens[0])))
 
 
 def _admins_of_bodies(ctx: Context, gaz: Gazetteer) -> list[str]:

@@ -41,7 +41,7 @@ CLEAR_FOCUS = 2.0
 COHORT_KM = 100.0
 COHORT_BONUS = 1.5
 COHORT_CAP = 3
-COHORT_CANDIDATES = 6
+COHORT_CANDIDATES = 10
 
 
 # One likely reading of a name in the article: its point and full admin1 code.
