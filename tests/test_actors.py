@@ -207,11 +207,13 @@ def test_a_community_is_an_actor_of_the_country_its_sentence_names(
 
 @pytest.mark.model
 def test_an_ethnic_community_is_of_the_country_it_lives_in(pipeline: Pipeline) -> None:
-    (community,), (rebels,) = _subjects(
+    (community,), (rebels,), (story,) = _subjects(
         pipeline, "Thousands of ethnic Hungarians rallied in Romania on Sunday. "
-                  "Ethnic Armenian fighters shelled a village in Azerbaijan.")
-    assert (community.code, community.sector) == ("ROU", "CVL")
+                  "Ethnic Armenian fighters shelled a village in Azerbaijan. "
+                  "Ethnic Turkmens have vowed to defend the town.")
+    assert (community.code, community.sector) == ("ROU", None)  # who, not what they do
     assert (rebels.code, rebels.sector) == ("AZE", "REB")
+    assert story.code == "SYR"  # no country in the sentence: where the story is
 
 
 @pytest.mark.model

@@ -288,8 +288,10 @@ class ActorResolver:
         if actor.code or actor.sector in _STATELESS or _several_states(head):
             return actor
         code = _sentence_country(head)
-        if code is None and actor.sector in _DOMESTIC:
-            code = self.theatre  # police, courts, ministries: of the country reported on
+        if code is None and (actor.sector in _DOMESTIC or _community(head)):
+            # police, courts, ministries: of the country reported on; and an ethnic
+            # community named in a story lives where the story is
+            code = self.theatre
         if code is None:
             return actor
         inter = actor.acled_inter
@@ -584,6 +586,11 @@ def _ethnic(tok: Token) -> bool:
     """"ethnic Albanians", "ethnic Russian voters": a people, not the citizens of the
     state of that name; their country is where they live."""
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
+
+
+def _community(head: Token) -> bool:
+    """"ethnic Albanians", "ethnic Serb villagers": a phrase naming an ethnic community."""
+    return any(_ethnic(t) for t in head.subtree if t.i <= head.i)
 
 
 def _listed(actor: Actor | None) -> list[Actor]:
