@@ -16,7 +16,9 @@ The code is read from the data file ``resolve/data/statement_codes.tsv``:
   its object or complement) make a plain statement more specific ("said he was
   optimistic" 013, "expressed condolences" 018, "said the government was considering
   sanctions" 014); refusal cues are statements only through them ("declined to
-  comment" 011, but "refused to withdraw" gets nothing);
+  comment" 011, but "refused to withdraw" gets nothing), and an infinitive after a
+  verb of hoping or expecting is the speaker's intent (CAMEO 03), no statement ("hoping
+  to win the seat");
 * a quote with no speaker (no speaker record and no speaker name) gets no code:
   CAMEO needs a source actor; nor does one whose unresolved speaker is a document, a
   figure or a study ("the report said", "figures showed"): its author is the source,
@@ -43,16 +45,21 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.records import Quote
 
-VERSION = "statements.rules.v2"
+VERSION = "statements.rules.v3"
 DATA_FILE = "statement_codes.tsv"
 _HEADER = ("kind", "word", "code", "cues", "why")
 CODES = frozenset(f"01{d}" for d in range(10))
 PLAIN = "010"  # make statement: what content rows marked "statement" refine
 NONE = "none"  # a cue that is an act coded under another root
 BY_CONTENT = "by-content"  # a cue that is a statement only as its content says
-# Dependents of a content's main word that say what the statement is about:
-# "expressed *condolences*", "was *optimistic*", "declined *to comment*".
-_HEAD_DEPS = frozenset({"dobj", "obj", "attr", "acomp", "xcomp", "oprd"})
+# Complements of a copula that say what the statement is: "he was *optimistic*".
+_COPULA_DEPS = frozenset({"attr", "acomp", "oprd"})
+# Verbs whose object is what is said: "expressed *condolences*", "had grave *concerns*".
+# The object of any other verb is no statement ("the war dashed *hopes* of peace").
+_LIGHT_VERBS = frozenset({"express", "voice", "offer", "send", "convey", "extend", "have"})
+# The head word standing for an infinitive content ("hoping *to* win"): the speaker's own
+# intended act, which content rows can mark as no statement.
+INFINITIVE = "to"
 # Forms the pinned model lemmatizes wrongly ("hoped" -> "hop"), as the cue lexicon notes.
 _LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 
@@ -85,7 +92,7 @@ class StatementCodes:
                 continue
             code, cues = found
             if cue in cues or ("statement" in cues and own == PLAIN):
-                return code
+                return None if code == NONE else code
         return None if own == BY_CONTENT else own
 
 
@@ -105,9 +112,10 @@ def load_codes(source: Source) -> StatementCodes:
                 raise DictionaryError(f"cue {word!r} is listed twice", origin=origin)
             cues[word] = code
         elif kind == "content":
-            if code not in CODES or cue_list == "-":
-                raise DictionaryError(f"content {word!r}: code {code!r} must be 010-019 and "
-                                      "cues 'statement' or a list of cue words", origin=origin)
+            if code not in CODES | {NONE} or cue_list == "-":
+                raise DictionaryError(f"content {word!r}: code {code!r} must be 010-019 or "
+                                      f"{NONE}, cues 'statement' or a list of cue words",
+                                      origin=origin)
             if word in content:
                 raise DictionaryError(f"content {word!r} is listed twice", origin=origin)
             content[word] = (code, frozenset(cue_list.split("|")))
@@ -175,15 +183,26 @@ def _cue_word(token: Token, codes: StatementCodes) -> str | None:
 
 
 def _content_heads(pb: ParsedBlock, start: int, end: int) -> tuple[str, ...]:
-    """Lemmas of the words heading the content: its main words and their complements."""
+    """Lemmas of the words heading the content: its main words and their complements.
+
+    A passive main word is left out: its subject underwent the act ("declined to be
+    named" is no refusal to name anyone).
+    """
     span = pb.doc.char_span(start - pb.offset, end - pb.offset, alignment_mode="expand")
     if span is None:
         return ()
     roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     words = []
     for root in roots:
+        deps = {c.dep_ for c in root.children}
+        if "auxpass" in deps:
+            continue
         words.append(_lemma(root))
-        words += [_lemma(c) for c in root.children if c.dep_ in _HEAD_DEPS]
+        if any(c.dep_ == "aux" and c.lower_ == INFINITIVE for c in root.children):
+            words.append(INFINITIVE)
+        light = _lemma(root) in _LIGHT_VERBS
+        words += [_lemma(c) for c in root.children
+                  if c.dep_ in _COPULA_DEPS or (light and c.dep_ in ("dobj", "obj"))]
     return tuple(dict.fromkeys(words))
 
 
