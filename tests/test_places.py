@@ -190,3 +190,11 @@ def test_a_common_personal_name_alone_is_not_a_lone_town(pipeline: Pipeline) -> 
     places = places_of(pipeline, "Jackson told reporters the budget would pass. Jackson has led "
                                  "the committee since 2019.")
     assert not named(places, "Jackson")
+
+
+def test_a_name_the_text_puts_something_in_is_a_town(pipeline: Pipeline) -> None:
+    # "at Wana": the tagger misses the town; the preposition and a clear reading make it one.
+    places = places_of(pipeline, "The army opened a new market at Wana last week, a spokesman "
+                                 "said.")
+    (town,) = named(places, "Wana")
+    assert town.country_code == "PK" and town.geo_precision == 1

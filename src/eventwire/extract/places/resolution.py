@@ -287,7 +287,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
     repeated = Counter(m.key for m in mentions if m.weak)
     for m in mentions:
         if m.weak and not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key)),
-                                     repeated[m.key]):
+                                     repeated[m.key]) and not _located_town(m, text):
             m.choice = None
     mentions[:] = [m for m in mentions
                    if not (m.weak or m.dateline) or m.choice is not None]
@@ -432,6 +432,22 @@ def _keep_weak(m: Mention, geo: GeoContext, times: int = 1) -> bool:
     # A city of the country the article is about: "Aleppo" in a story on Syria.
     return (geo.countries.get(c.entry.country_code or "", 0.0) >= 1.0
             and c.entry.population >= WEAK_CITY_POPULATION)
+
+
+# "in Wana", "at Coggeshall": a preposition of place just before the name.
+_LOCATIVE = re.compile(r"\b(?:in|at|near)\s+$")
+LOCATED_CONFIDENCE = 0.9
+
+
+def _located_town(m: Mention, text: str) -> bool:
+    """A weak name the text puts something in ("displaced from homes in Wana") is a town when
+    the gazetteer reads it clearly as one and no person commonly bears it."""
+    c = m.choice
+    if c is None or c.entry.feature_class != "P" or c.confidence < LOCATED_CONFIDENCE:
+        return False
+    if _name_like(m.span.text):
+        return False
+    return _LOCATIVE.search(text, max(0, m.span.start - 8), m.span.start) is not None
 
 
 def _lone_town(m: Mention, c: Choice, times: int) -> bool:
