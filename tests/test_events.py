@@ -465,3 +465,10 @@ def test_the_country_of_an_authoritys_act_is_its_doer_only_when_done_there(
     assert not [e for e in events_of(pipeline, "He said he should be prosecuted in Peru.")
                 if e.plover_type == "COERCE"]
     assert not events_of(pipeline, "Forty people were arrested worldwide - 12 of them in Brazil.")
+
+
+def test_the_weapon_an_act_was_done_by_decides_its_type(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Three houses were destroyed by Russian warplanes in the village.")
+    assert (e.plover_type, e.cameo_code) == ("FIGHT", "195") and codes(e.sources) == ["RUS"]
+    planted = only(pipeline, "Separatist rebels blew up the bridge.")
+    assert planted.plover_type == "ASSAULT" and planted.cameo_code == "183"
