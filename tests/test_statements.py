@@ -44,11 +44,13 @@ def only_code(pipeline: Pipeline, text: str) -> str | None:
     ("The army admitted that its soldiers had fired on the crowd.", "015"),
     ("The ministry acknowledged responsibility for the error.", "015"),
     ("The rebel group denied that it had attacked the convoy.", "016"),
+    ("The interior ministry rejected the allegations of torture in its prisons.", "016"),
     ("The president expressed condolences to the families of the victims.", "018"),
     ("The opposition leader agreed that the election had been fair.", "019"),
     # What the content's verb does to its object is not the statement: a plain 010.
     ("The envoy said the shelling had dashed hopes of a truce.", "010"),
     ("The aid agency said it had grave concerns about the camps.", "012"),
+    ("The trade minister said the government would consider new tariffs.", "014"),
 ])
 def test_each_statement_gets_its_cameo_code(pipeline: Pipeline, text: str, code: str) -> None:
     assert only_code(pipeline, text) == code
@@ -63,6 +65,8 @@ def test_each_statement_gets_its_cameo_code(pipeline: Pipeline, text: str, code:
     "The prime minister refused to resign after the vote.",
     # Hoping to do something is the speaker's intent (03), not an optimistic comment.
     "The party is hoping to win the seat at the next election.",
+    # Defending someone or something verbally is CAMEO 052.
+    "The minister defended the army over the raid on the camp.",
 ])
 def test_a_more_specific_act_or_a_refusal_to_act_gets_no_statement_code(
     pipeline: Pipeline, text: str
@@ -132,7 +136,7 @@ def test_statement_codes_round_trip_through_a_real_store(pipeline: Pipeline,
 
 
 def test_the_stage_is_versioned() -> None:
-    assert extractor_versions()["statements"] == statements.VERSION == "statements.rules.v3"
+    assert extractor_versions()["statements"] == statements.VERSION == "statements.rules.v4"
 
 
 def test_the_packaged_table_loads_and_covers_every_emitted_code() -> None:

@@ -18,7 +18,8 @@ The code is read from the data file ``resolve/data/statement_codes.tsv``:
   sanctions" 014); refusal cues are statements only through them ("declined to
   comment" 011, but "refused to withdraw" gets nothing), and an infinitive after a
   verb of hoping or expecting is the speaker's intent (CAMEO 03), no statement ("hoping
-  to win the seat");
+  to win the seat"); a content row naming a cue applies even to a cue that is no
+  statement alone ("rejected the allegations" 016);
 * a quote with no speaker (no speaker record and no speaker name) gets no code:
   CAMEO needs a source actor; nor does one whose unresolved speaker is a document, a
   figure or a study ("the report said", "figures showed"): its author is the source,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.records import Quote
 
-VERSION = "statements.rules.v3"
+VERSION = "statements.rules.v4"
 DATA_FILE = "statement_codes.tsv"
 _HEADER = ("kind", "word", "code", "cues", "why")
 CODES = frozenset(f"01{d}" for d in range(10))
@@ -84,16 +85,18 @@ class StatementCodes:
     def code(self, cue: str | None, heads: tuple[str, ...]) -> str | None:
         """The code of a quote with this cue word whose content is headed by ``heads``."""
         own = self.cues.get(cue) if cue else None
-        if own is None or own == NONE:
+        if own is None:
             return None
         for word in heads:
             found = self.content.get(word)
             if found is None:
                 continue
             code, cues = found
+            # A row naming the cue applies to it whatever its own code ("rejected the
+            # allegations" is a denial though "reject" alone is no statement).
             if cue in cues or ("statement" in cues and own == PLAIN):
                 return None if code == NONE else code
-        return None if own == BY_CONTENT else own
+        return None if own in (NONE, BY_CONTENT) else own
 
 
 def load_codes(source: Source) -> StatementCodes:
