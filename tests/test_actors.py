@@ -256,3 +256,13 @@ def test_the_nationality_of_a_weapon_names_the_source_of_its_attacks(
     found = _event_sources(pipeline, "Recent French drone strikes have killed four "
                                      "militant commanders since June.")
     assert any("FRA" in codes for codes in found.values())
+
+
+@pytest.mark.model
+def test_an_actor_of_no_country_acts_where_its_act_took_place(pipeline: Pipeline) -> None:
+    # Two countries in the sentence: the place of the act decides, not the other one.
+    (inmates,), (crowd,) = _subjects(
+        pipeline, "Inmates rioted at a prison in Zambia's capital Lusaka on Monday, "
+                  "demanding an end to British rule. "
+                  "Students marched in Quito to denounce the American embassy.")
+    assert (inmates.code, crowd.code) == ("ZMB", "ECU")

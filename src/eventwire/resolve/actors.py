@@ -235,7 +235,7 @@ class ActorResolver:
         found: list[Actor] = []
         for h in heads:
             for actor in self._resolve_one(h, pb):
-                actor = self._placed(actor, head)
+                actor = self._placed(actor, head, pb)
                 if not any(_same(actor, a) for a in found):
                     found.append(actor)
         if remember and found and head.lower_ not in _PRONOUNS_PERSON:
@@ -281,13 +281,16 @@ class ActorResolver:
                 return Actor(span.text, code, None, None, evidence=span) if code else None
         return None
 
-    def _placed(self, actor: Actor, head: Token) -> Actor:
-        """An actor of no known country acts in the one country its sentence names
+    def _placed(self, actor: Actor, head: Token, pb: ParsedBlock) -> Actor:
+        """An actor of no known country acts where its act took place ("prisoners
+        rioted at a jail in Dili"), else in the one country its sentence names
         ("President X on Monday lifted the curfew imposed in Sudan"); international
         bodies and NGOs keep no country."""
         if actor.code or actor.sector in _STATELESS or _several_states(head):
             return actor
-        code = _sentence_country(head)
+        # (A person's nationality is not where they happen to be.)
+        scene = None if actor.person_id else self._act_country(head, pb)
+        code = scene or _sentence_country(head)
         if code is None and (actor.sector in _DOMESTIC or _community(head)):
             # police, courts, ministries: of the country reported on; and an ethnic
             # community named in a story lives where the story is
@@ -298,6 +301,38 @@ class ActorResolver:
         if inter == ACLED_INTER["state"]:
             inter = acled_inter("state", code, self.theatre)
         return replace(actor, code=code, acled_inter=inter)
+
+    def _act_country(self, head: Token, pb: ParsedBlock) -> str | None:
+        """The country of the place where the subject ``head`` acted: the "in"/"at"
+        phrase of its verb, or a place inside that phrase ("at a jail in Dili")."""
+        if head.dep_ not in ("nsubj", "csubj") or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        frontier = [head.head]
+        for _ in range(2):  # the verb's phrase, and the phrases inside its object
+            objects = [o for tok in frontier for prep in tok.children
+                       if prep.dep_ == "prep" and prep.lower_ in _SCENE
+                       for o in prep.children if o.dep_ == "pobj"]
+            for obj in objects:
+                for tok in (obj, *(c for c in obj.children if c.dep_ in ("poss", "compound"))):
+                    if code := self._place_country(tok, pb):
+                        return code
+            frontier = objects
+        return None
+
+    def _place_country(self, tok: Token, pb: ParsedBlock) -> str | None:
+        """The country a proper name stands for: by name or capital, else the place of
+        the document it is a mention of."""
+        if tok.pos_ != "PROPN":
+            return None
+        text = re.sub(r"['’]s$", "", _entity_text(tok) or tok.text)
+        country = dictionaries.country_by_word(text) or dictionaries.metonym_country(text)
+        if country is not None:
+            return country.iso3
+        at = pb.offset + tok.idx
+        for place in self.places:
+            if any(m.start <= at < m.end for m in place.mentions):
+                return iso3(place.country_code)
+        return None
 
     def _head_country(self, head: Token, span: Span) -> Actor | None:
         """A country named by the head itself ("NATO-member Norway" is Norway)."""
@@ -646,6 +681,8 @@ def _quantified(head: Token) -> Token:
 
 
 _LOCATIVE = frozenset({"in", "from", "inside", "throughout", "across", "of"})
+# Prepositions of the place where an act happens ("rioted at a jail in Dili").
+_SCENE = frozenset({"in", "at", "inside"})
 # Participles that say where a body sits: "a newspaper based in Beirut", "rebels
 # operating in the north", "troops stationed in Kosovo".
 _SITED = frozenset({"base", "headquarter", "station", "operate", "deploy", "live",
