@@ -198,3 +198,14 @@ def test_a_name_the_text_puts_something_in_is_a_town(pipeline: Pipeline) -> None
                                  "said.")
     (town,) = named(places, "Wana")
     assert town.country_code == "PK" and town.geo_precision == 1
+
+
+def test_a_transliterated_namesake_abroad_is_not_found(pipeline: Pipeline) -> None:
+    # "Fuaa" matches Egypt's Fuwwah only through its transliteration key; the village in Idlib
+    # is not in the packaged gazetteer, so the place stays unresolved rather than in Egypt.
+    places = places_of(pipeline, "Buses left the besieged towns of Fuaa and Kafraya in Idlib "
+                                 "province on Wednesday, as rebels let residents leave for "
+                                 "Aleppo, the Syrian Observatory said.")
+    (fuaa,) = named(places, "Fuaa")
+    assert fuaa.country_code != "EG" and fuaa.lat is None
+    assert named(places, "Aleppo")[0].country_code == "SY"

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v7"
+VERSION = "places.rules.v8"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

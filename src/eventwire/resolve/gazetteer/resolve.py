@@ -34,6 +34,7 @@ ADMIN_BONUS = 2.0
 NEAR_BONUS = ((50.0, 3.5), (200.0, 2.5), (600.0, 1.0))
 # A small place abroad, this far from every anchor, is a namesake, not the place meant.
 FAR_KM = 1000.0
+LOOSE_FAR_KM = 300.0
 SMALL_POPULATION = 100_000
 REGION_CODES = frozenset({"CONT", "RGN", "PEN", "GULF", "OCN", "SEA", "STRT"})
 CLEAR_FOCUS = 2.0
@@ -129,12 +130,14 @@ def cohort_support(entry: Entry, cohort: Sequence[Sequence[Reading]]) -> int:
                    for lat, lon, _ in pts) for pts in cohort)
 
 
-def is_far_namesake(entry: Entry, ctx: GeoContext) -> bool:
+def is_far_namesake(entry: Entry, ctx: GeoContext, *, loose: bool = False) -> bool:
     """A small place in a country the article is not about, far from all its places.
 
     Without anchors, only a clear focus (a country named at least twice) makes a
     small place abroad suspect: "a native of Mexico" does not move a story away
-    from its own towns.
+    from its own towns. A reading found only through a transliteration key
+    (``loose``: "Fuaa" for Egypt's Fuwwah) is weaker evidence: abroad, it must
+    lie within LOOSE_FAR_KM of the article's places.
     """
     if entry.feature_class != "P" or entry.population >= SMALL_POPULATION:
         return False
@@ -142,7 +145,7 @@ def is_far_namesake(entry: Entry, ctx: GeoContext) -> bool:
         return False
     near = nearest_anchor_km(entry, ctx.anchors)
     if near is not None:
-        return near > FAR_KM
+        return near > (LOOSE_FAR_KM if loose else FAR_KM)
     return max(ctx.countries.values(), default=0.0) >= CLEAR_FOCUS
 
 
@@ -206,7 +209,7 @@ def choose(entries: Sequence[Entry], ctx: GeoContext, *, want: str | None = None
     if ctx.cohort:
         scored = _with_cohort(scored, ctx)
     best_score, best = scored[0]
-    if is_far_namesake(best, ctx):
+    if is_far_namesake(best, ctx, loose=loose):
         return None
     margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
     confidence = 1.0 / (1.0 + math.exp(-margin))
