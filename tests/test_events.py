@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import DictionaryError
+from eventwire.extract import events as events_module
+from eventwire.extract.events import casualties
 from eventwire.extract.events import lexicon as lexicon_module
 from eventwire.ingest import make_document
 from eventwire.records import Event
@@ -465,6 +467,7 @@ def test_the_country_of_an_authoritys_act_is_its_doer_only_when_done_there(
     assert not [e for e in events_of(pipeline, "He said he should be prosecuted in Peru.")
                 if e.plover_type == "COERCE"]
     assert not events_of(pipeline, "Forty people were arrested worldwide - 12 of them in Brazil.")
+    assert not events_of(pipeline, "Nine people were arrested in Chile, Peru and Bolivia.")
 
 
 def test_the_weapon_an_act_was_done_by_decides_its_type(pipeline: Pipeline) -> None:
@@ -472,3 +475,17 @@ def test_the_weapon_an_act_was_done_by_decides_its_type(pipeline: Pipeline) -> N
     assert (e.plover_type, e.cameo_code) == ("FIGHT", "195") and codes(e.sources) == ["RUS"]
     planted = only(pipeline, "Separatist rebels blew up the bridge.")
     assert planted.plover_type == "ASSAULT" and planted.cameo_code == "183"
+
+
+def test_both_coders_link_place_date_and_counts_alike(pipeline: Pipeline) -> None:
+    # One lexicon event and one casualty event, each with its place and its count.
+    doc = make_document("Syrian troops shelled the town of Kafr Nabl on Monday. "
+                        "Twelve Syrian soldiers were killed in Hama on Tuesday.", "test")
+    ex = pipeline.extract(doc)
+    by_rule = {e.produced_by.split()[0]: e for e in ex.events if e.produced_by}
+    assert set(by_rule) == {events_module.VERSION, casualties.VERSION}, list(by_rule)
+    for e in by_rule.values():
+        assert e.place_id is not None
+    killed = by_rule[casualties.VERSION]
+    assert killed.count_ids and all(
+        c.evidence.start >= killed.evidence.start for c in ex.counts if c.id in killed.count_ids)

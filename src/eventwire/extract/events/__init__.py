@@ -195,9 +195,11 @@ def _placed_authority(tok: Token, sources: Sequence[Token]) -> bool:
         and (s.head.head.i == tok.i or s.head.head.head.i == tok.i) for s in sources)
 
 
-def _spread(tok: Token) -> bool:
-    """"were arrested worldwide": an act done in many countries is no one state's."""
-    return any(c.dep_ == "advmod" and c.lower_ in _SPREAD for c in tok.children)
+def _spread(tok: Token, places: Sequence[Token]) -> bool:
+    """"were arrested worldwide", "arrested in Chile, Peru and Brazil": an act done in
+    many countries is no one state's."""
+    return any(c.dep_ == "advmod" and c.lower_ in _SPREAD for c in tok.children) or any(
+        p.conjuncts for p in places)
 
 
 def _order_of(trigger: Trigger, enforced_at: set[int]) -> bool:
@@ -340,7 +342,7 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     tok, rule = trigger.token, trigger.rule
     args = _arguments(trigger, lex)
     if _placed_authority(tok, args.sources) and (
-            status_of(tok, lex) not in _DONE or _spread(tok)):
+            status_of(tok, lex) not in _DONE or _spread(tok, args.sources)):
         args = arguments.Arguments((), args.targets)
     sources = _actors(args.sources, pb, resolver, remember=True)
     if trigger.verbal:
@@ -379,15 +381,11 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     day, precision = links.event_date(ctx, sentence)
     acled = (links.acled_coding(sent, pb.offset, text, plover, rule.mode)
              if plover in _ACLED_TYPES else links.NO_ACLED)
-    contexts = tuple(dict.fromkeys(rule.contexts))
-    event = Event(
-        id="", plover_type=plover, evidence=evidence, plover_mode=rule.mode,
-        contexts=contexts, status=status, cameo_code=cameo,
-        acled_event_type=acled.event_type, acled_sub_event_type=acled.sub_event_type,
-        acled_confidence=acled.confidence, acled_cue=acled.cue,
-        sources=sources, targets=targets, place_id=place.id if place else None,
-        date=day, time_precision=precision,
-        count_ids=links.event_counts(ctx.counts, sentence),
+    event = links.linked_event(
+        links.links_for(ctx, sentence, place, day, precision, acled),
+        plover_type=plover, evidence=evidence, mode=rule.mode,
+        contexts=tuple(dict.fromkeys(rule.contexts)), status=status, cameo_code=cameo,
+        sources=sources, targets=targets,
         confidence=_confidence(trigger, sources, targets, status),
         produced_by=f"{VERSION} {rule.name}",
     )

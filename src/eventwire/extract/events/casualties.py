@@ -571,15 +571,11 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
     if _background(day, ctx):
         return None
     acled = links.acled_coding(sent, pb.offset, text, plover, coding.mode)
-    contexts = ("military",) if plover == "FIGHT" else ()
-    return Event(
-        id="", plover_type=plover, evidence=evidence, plover_mode=coding.mode,
-        contexts=contexts, status=status, cameo_code=cameo,
-        acled_event_type=acled.event_type, acled_sub_event_type=acled.sub_event_type,
-        acled_confidence=acled.confidence, acled_cue=acled.cue,
-        sources=sources, targets=targets, place_id=place.id if place else None,
-        date=day, time_precision=precision,
-        count_ids=links.event_counts(ctx.counts, sentence),
+    return links.linked_event(
+        links.links_for(ctx, sentence, place, day, precision, acled),
+        plover_type=plover, evidence=evidence, mode=coding.mode,
+        contexts=("military",) if plover == "FIGHT" else (), status=status,
+        cameo_code=cameo, sources=sources, targets=targets,
         confidence=_confidence(report, sources, targets),
         produced_by=f"{VERSION} casualties.{report.rule}",
     )

@@ -11,6 +11,9 @@ whatever its source:
   the publication date, with ACLED's time precision (1 day, 2 week, 3 month);
 * counts: those whose evidence lies in the event's sentence.
 
+:class:`Links` carries the four together, and :func:`linked_event` builds an event
+from them, so that the lexicon coder and the casualty coder fill them alike.
+
 Named agreements and processes are records of their own
 (:mod:`eventwire.extract.agreements`), linked to events after this stage.
 """
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from eventwire.records import Count, Place, Span
+from eventwire.records import Actor, Count, Event, Place, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -158,3 +161,41 @@ def _acled_classifier() -> Callable[..., Any] | None:
         return None
     classify = getattr(module, "classify", None)
     return classify if callable(classify) else None
+
+
+# --------------------------------------------------------------------------- all four
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """An event's place, date and ACLED time precision, counts and ACLED label."""
+
+    place_id: str | None
+    date: str | None
+    time_precision: int | None
+    count_ids: tuple[str, ...]
+    acled: AcledCoding = NO_ACLED
+
+
+def links_for(ctx: Context, sentence: Span, place: Place | None, day: str | None,
+              precision: int | None, acled: AcledCoding = NO_ACLED) -> Links:
+    """The links of an event of ``sentence``: the counts are read off the sentence."""
+    return Links(place.id if place else None, day, precision,
+                 event_counts(ctx.counts, sentence), acled)
+
+
+def linked_event(links: Links, *, plover_type: str, evidence: Span, mode: str | None,
+                 contexts: tuple[str, ...], status: str, cameo_code: str,
+                 sources: tuple[Actor, ...], targets: tuple[Actor, ...],
+                 confidence: float, produced_by: str) -> Event:
+    """An event (id not yet given) with its coding and its ``links``."""
+    return Event(
+        id="", plover_type=plover_type, evidence=evidence, plover_mode=mode,
+        contexts=contexts, status=status, cameo_code=cameo_code,
+        acled_event_type=links.acled.event_type,
+        acled_sub_event_type=links.acled.sub_event_type,
+        acled_confidence=links.acled.confidence, acled_cue=links.acled.cue,
+        sources=sources, targets=targets, place_id=links.place_id,
+        date=links.date, time_precision=links.time_precision,
+        count_ids=links.count_ids, confidence=confidence, produced_by=produced_by,
+    )
