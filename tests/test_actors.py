@@ -266,3 +266,28 @@ def test_an_actor_of_no_country_acts_where_its_act_took_place(pipeline: Pipeline
                   "demanding an end to British rule. "
                   "Students marched in Quito to denounce the American embassy.")
     assert (inmates.code, crowd.code) == ("ZMB", "ECU")
+
+
+@pytest.mark.model
+def test_a_people_after_the_state_they_live_in_is_of_that_state(pipeline: Pipeline) -> None:
+    (bosnian,), (iraqi,) = _subjects(pipeline, "Bosnian Serb forces shelled the village. "
+                                               "Iraqi Kurdish leaders met in Tehran.")
+    assert (bosnian.code, bosnian.sector) == ("BIH", "MIL")
+    assert iraqi.code == "IRQ"
+    # Coordinated nationalities are still two.
+    (both,) = _subjects(pipeline, "Russian and Syrian regime forces advanced.")
+    assert sorted(a.code for a in both) == ["RUS", "SYR"]
+
+
+@pytest.mark.model
+def test_a_movement_named_as_a_modifier_gives_its_home(pipeline: Pipeline) -> None:
+    (gov,) = _subjects(pipeline, "The Sandinista government accused Costa Rica of "
+                                 "sheltering rebels.")[0]
+    assert (gov.code, gov.sector) == ("NIC", "GOV")  # not the one country the sentence names
+
+
+@pytest.mark.model
+def test_a_rebel_leader_is_a_rebel(pipeline: Pipeline) -> None:
+    (chief,) = _subjects(pipeline, "Angolan rebel leader Tomas Mbala threatened to "
+                                   "attack the capital.")[0]
+    assert chief.person_id and (chief.code, chief.sector) == ("AGO", "REB")

@@ -372,7 +372,7 @@ class ActorResolver:
                    for m in p.mentions):
                 figure = self._figure(p.name)
                 role = dictionaries.role_by_phrase(p.role) if p.role else None
-                agent = agent_for(p.role.split()) if p.role else None
+                agent = _title_agent(p.role, span.text) if p.role else None
                 # The table's sector for a listed figure (a rebel leader is REB) before
                 # the generic agent noun of their title ("leader").
                 sector = ((role.sector if role else None) or (figure.sector if figure else None)
@@ -460,6 +460,8 @@ class ActorResolver:
                   pb: ParsedBlock) -> list[Actor]:
         """Countries, capitals and agent nouns in the phrase."""
         countries, seats = self._countries(head, tokens)
+        if not countries:
+            countries = _movement_country(head, tokens)  # "the Sandinista government"
         lemmas = [t.lemma_.lower() for t in tokens
                   if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and t.i <= head.i
                   and not _country_of_token(t)]
@@ -618,9 +620,54 @@ def _several_states(head: Token) -> bool:
 
 
 def _ethnic(tok: Token) -> bool:
-    """"ethnic Albanians", "ethnic Russian voters": a people, not the citizens of the
-    state of that name; their country is where they live."""
-    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
+    """"ethnic Albanians", "ethnic Russian voters", and a people after the state they
+    live in ("Bosnian Serb forces", "Kosovo Albanian leaders", "Iraqi Kurdish
+    parties"): a people, not the citizens of the state of that name."""
+    if tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.lower_ == "ethnic":
+        return True
+    if not before.text[:1].isupper() or before.whitespace_ == "" \
+            or before.dep_ not in ("amod", "compound") \
+            or before.head.i not in (tok.i, tok.head.i):  # "of Syria Russian jets"
+        return False
+    mine, theirs = _country_word(tok), _country_word(before)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _country_word(tok: Token) -> str | None:
+    """ISO3 of a country named by this word alone (name, adjective or demonym)."""
+    if not tok.text[:1].isupper():
+        return None
+    country = dictionaries.country_by_word(tok.text)
+    return country.iso3 if country else None
+
+
+def _title_agent(role: str, phrase: str) -> Agent | None:
+    """The agent noun of a person's title, with the word before it in the phrase when
+    that makes a longer listed agent ("rebel leader X": a rebel, not a government)."""
+    words = role.split()
+    found = re.search(r"([A-Za-z-]+)\s+" + re.escape(role) + r"\b", phrase, re.IGNORECASE)
+    if found:
+        longer = agent_for([found.group(1).lower(), *words])
+        if longer is not None and longer.agent.count(" ") >= len(words):
+            return longer
+    return agent_for(words)
+
+
+def _movement_country(head: Token, tokens: Sequence[Token]) -> list[str]:
+    """The home of a listed movement or party named as a modifier ("the Sandinista
+    government"): "Sandinista" is the Sandinistas' word."""
+    for tok in tokens:
+        if tok.i >= head.i or tok.dep_ not in _MODIFIERS or not tok.text[:1].isupper():
+            continue
+        for name in (tok.text, tok.text + "s"):
+            entry = dictionaries.organization_by_name(name)
+            if entry is not None and entry.kind != "media" and entry.country \
+                    and len(entry.country) == 3:
+                return [entry.country]
+    return []
 
 
 def _community(head: Token) -> bool:
