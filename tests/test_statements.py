@@ -136,7 +136,7 @@ def test_statement_codes_round_trip_through_a_real_store(pipeline: Pipeline,
 
 
 def test_the_stage_is_versioned() -> None:
-    assert extractor_versions()["statements"] == statements.VERSION == "statements.rules.v4"
+    assert extractor_versions()["statements"] == statements.VERSION == "statements.rules.v5"
 
 
 def test_the_packaged_table_loads_and_covers_every_emitted_code() -> None:
@@ -147,6 +147,17 @@ def test_the_packaged_table_loads_and_covers_every_emitted_code() -> None:
     assert codes.cues["say"] == "010" and codes.cues["condemn"] == statements.NONE
 
 
+def test_every_cue_of_the_quote_lexicon_has_a_statement_decision() -> None:
+    """A cue the quotes stage learns needs a row here (a code, none or by-content)."""
+    from eventwire.extract.quotes.lexicon import lexicon
+    from eventwire.extract.quotes.nominal import NOUNS
+
+    cues = statements.statement_codes().cues
+    words = {f"{e.lemma} {e.particle}".strip() for e in lexicon().values()} | set(NOUNS)
+    missing = sorted(w for w in words if w not in cues and w.split()[0] not in cues)
+    assert not missing, f"add rows to statement_codes.tsv for: {', '.join(missing)}"
+
+
 def test_a_content_word_refines_only_the_cues_it_names() -> None:
     codes = statements.statement_codes()
     assert codes.code("decline", ("comment",)) == "011"
@@ -155,6 +166,8 @@ def test_a_content_word_refines_only_the_cues_it_names() -> None:
     assert codes.code("say", ("comment",)) == "010"  # "said the comment was..."
     assert codes.code("deny", ("optimistic",)) == "016"  # only a plain statement is refined
     assert codes.code("urge", ("condolence",)) is None
+    assert codes.code("offer", ("condolence",)) == "018"
+    assert codes.code("offer", ("to",)) is None  # "offered to mediate": intent
     assert codes.code(None, ()) is None
 
 

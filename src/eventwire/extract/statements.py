@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from eventwire.extract.parse import ParsedBlock
     from eventwire.records import Quote
 
-VERSION = "statements.rules.v4"
+VERSION = "statements.rules.v5"
 DATA_FILE = "statement_codes.tsv"
 _HEADER = ("kind", "word", "code", "cues", "why")
 CODES = frozenset(f"01{d}" for d in range(10))
