@@ -209,3 +209,27 @@ def test_a_transliterated_namesake_abroad_is_not_found(pipeline: Pipeline) -> No
     (fuaa,) = named(places, "Fuaa")
     assert fuaa.country_code != "EG" and fuaa.lat is None
     assert named(places, "Aleppo")[0].country_code == "SY"
+
+
+def test_a_capitalized_word_before_a_place_can_make_a_longer_name(pipeline: Pipeline) -> None:
+    # The tagger marks only "Portugal"; the gazetteer knows the Toronto neighbourhood.
+    places = places_of(pipeline, "The victim shared a Little Portugal home with her mother, "
+                                 "police in Toronto said.")
+    (hood,) = named(places, "Little Portugal")
+    assert hood.country_code == "CA" and hood.mentions[0].text == "Little Portugal"
+    assert not [p for p in places if p.country_code == "PT"]
+
+
+def test_a_region_adjective_with_a_direction_is_not_a_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The app lists the wrong address for Singapore, despite it "
+                                 "being nowhere near the South East Asian city-state.")
+    assert not named(places, "South East")
+    assert named(places, "Singapore")
+
+
+def test_a_region_of_us_news_is_the_region_not_its_state(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "A tree fell on a wedding party at a Southern California park "
+                                 "on Saturday, authorities said.")
+    (region,) = named(places, "Southern California")
+    assert region.feature_code == "RGN" and region.geo_precision == 3
+    assert near(region, 34.0, -117.6)

@@ -24,7 +24,7 @@ government ("Ankara is communicating", "Moscow said") is kept, flagged
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.places.mention import Mention
 from eventwire.records import Span
@@ -135,7 +135,12 @@ REGION_ADJECTIVES = frozenset(
     "african european asian american arab arabian kurdish basque scandinavian balkan caucasian "
     "latin-american middle-eastern mideast western eastern southern northern "
     "pashtun baloch berber tamil sinhalese tuareg druze alawite yazidi igbo yoruba hausa fulani "
-    "zulu xhosa hutu tutsi uighur uighurs uyghur uyghurs rohingya".split())
+    "zulu xhosa hutu tutsi uighur uighurs uyghur uyghurs rohingya "
+    # Adjectives of regions named with a direction: "a South East Asian city-state".
+    "south-east-asian southeast-asian south-asian east-asian central-asian north-african "
+    "west-african east-african southern-african central-african sub-saharan north-american "
+    "south-american central-american east-european eastern-european west-european "
+    "western-european".split())
 
 
 def is_adjective(text: str) -> bool:
@@ -210,8 +215,29 @@ def _overlaps(a: Span, spans: list[Span]) -> bool:
     return any(a.start < s.end and s.start < a.end for s in spans)
 
 
+def _with_name_word_before(ent: SpacySpan, pb: ParsedBlock, text: str, start: int, end: int,
+                           gazetteer: Any) -> tuple[int, str]:
+    """A capitalized word the tagger left before a place that makes a longer place name
+    ("the Little Portugal home": "Little" + "Portugal") is part of the name when the gazetteer
+    knows the longer name exactly."""
+    i = ent.start
+    if gazetteer is None or i < 2 or text[start:end] != ent.text:
+        return start, text[start:end]
+    word = ent.doc[i - 1]
+    if (not word.text[:1].isupper() or word.is_sent_start or word.ent_type_
+            or word.pos_ not in ("PROPN", "ADJ")):
+        return start, text[start:end]
+    longer_start = pb.offset + word.idx
+    longer = text[longer_start:end]
+    match = gazetteer.lookup(longer)
+    if match.loose or not any(name_key(e.name) == name_key(longer) for e in match.entries):
+        return start, text[start:end]
+    return longer_start, longer
+
+
 def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span],
-                     bare_names: frozenset[Span] = frozenset()) -> list[Mention]:
+                     bare_names: frozenset[Span] = frozenset(),
+                     gazetteer: Any = None) -> list[Mention]:
     found = []
     for ent in pb.doc.ents:
         if not _is_place_name(ent) or _names_non_place(ent):
@@ -220,6 +246,11 @@ def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span],
         surface = text[start:end]
         if not surface or not surface[0].isupper() or is_adjective(surface):
             continue
+        # "the South East" of "the South East Asian city-state" is part of an adjective.
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if after is not None and after.is_alpha and is_adjective(f"{surface} {after.text}"):
+            continue
+        start, surface = _with_name_word_before(ent, pb, text, start, end, gazetteer)
         if _TRIANGLE_SPLIT.search(surface) and _next_word(ent) == "triangle":
             continue  # the triangle pattern splits it into its towns
         span = Span.of(text, start, end)
@@ -347,7 +378,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
                      if not _overlaps(m.span, [p.span for p in patterns])]
         claimed = [m.span for m in patterns]
         found += patterns
-        found += [m for m in _entity_mentions(pb, text, taken, bare)
+        found += [m for m in _entity_mentions(pb, text, taken, bare, ctx.resources.gazetteer)
                   if not _overlaps(m.span, claimed)]
         claimed = [m.span for m in found]
         found += [m for m in _weak_mentions(pb, text, taken, bare)
