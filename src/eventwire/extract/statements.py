@@ -12,8 +12,9 @@ The code is read from the data file ``resolve/data/statement_codes.tsv``:
   another root ("condemned" 111, "urged" 100, "threatened" 130, "praised" 051) gives
   no code: CAMEO codes a statement as 01 only when nothing more specific is reported,
   and the events stage codes the act;
-* then the **content**: the words heading what was said (the content's main word and
-  its object or complement) make a plain statement more specific ("said he was
+* then the **content**: the words heading what was said (the content's main word, its
+  complement after a copula, its object after a light verb such as "express") make a
+  plain statement more specific ("said he was
   optimistic" 013, "expressed condolences" 018, "said the government was considering
   sanctions" 014); refusal cues are statements only through them ("declined to
   comment" 011, but "refused to withdraw" gets nothing), and an infinitive after a
@@ -22,7 +23,7 @@ The code is read from the data file ``resolve/data/statement_codes.tsv``:
   statement alone ("rejected the allegations" 016);
 * a quote with no speaker (no speaker record and no speaker name) gets no code:
   CAMEO needs a source actor; nor does one whose unresolved speaker is a document, a
-  figure or a study ("the report said", "figures showed"): its author is the source,
+  figure or a study ("the report said", "the statement said"): its author is the source,
   and the text does not name it there.
 
 017 (symbolic act) is an act, not words: no cue reports one, so it is never emitted.
@@ -61,6 +62,8 @@ _LIGHT_VERBS = frozenset({"express", "voice", "offer", "send", "convey", "extend
 # The head word standing for an infinitive content ("hoping *to* win"): the speaker's own
 # intended act, which content rows can mark as no statement.
 INFINITIVE = "to"
+_ALLOWED = {"cue": f"010-019, {NONE} or {BY_CONTENT}", "content": f"010-019 or {NONE}",
+            "speaker": NONE}
 # Forms the pinned model lemmatizes wrongly ("hoped" -> "hop"), as the cue lexicon notes.
 _LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 
@@ -103,34 +106,32 @@ def load_codes(source: Source) -> StatementCodes:
     """Read a statement-code table; a bad row raises DictionaryError naming its line."""
     cues: dict[str, str] = {}
     content: dict[str, tuple[str, frozenset[str]]] = {}
-    not_actors: set[str] = set()
+    not_actors: dict[str, str] = {}
     for origin, (kind, word, code, cue_list, _why) in read_rows(source, _HEADER):
         if word != word.lower() or not word:
             raise DictionaryError(f"word {word!r} must be a lower-case lemma", origin=origin)
-        if kind == "cue":
-            if code not in CODES | {NONE, BY_CONTENT} or cue_list != "-":
-                raise DictionaryError(f"cue {word!r}: code {code!r} must be 010-019, "
-                                      f"{NONE} or {BY_CONTENT}, cues '-'", origin=origin)
-            if word in cues:
-                raise DictionaryError(f"cue {word!r} is listed twice", origin=origin)
-            cues[word] = code
-        elif kind == "content":
-            if code not in CODES | {NONE} or cue_list == "-":
-                raise DictionaryError(f"content {word!r}: code {code!r} must be 010-019 or "
-                                      f"{NONE}, cues 'statement' or a list of cue words",
-                                      origin=origin)
-            if word in content:
-                raise DictionaryError(f"content {word!r} is listed twice", origin=origin)
-            content[word] = (code, frozenset(cue_list.split("|")))
-        elif kind == "speaker":
-            if code != NONE or cue_list != "-" or word in not_actors:
-                raise DictionaryError(f"speaker {word!r}: code must be {NONE} and cues '-', "
-                                      "once", origin=origin)
-            not_actors.add(word)
-        else:
-            raise DictionaryError(f"kind {kind!r} must be cue, content or speaker",
-                                  origin=origin)
+        table, value, allowed = _row(kind, code, cue_list, cues, content, not_actors, origin)
+        if code not in allowed or (kind == "content") == (cue_list == "-"):
+            raise DictionaryError(f"{kind} {word!r}: code {code!r} must be {_ALLOWED[kind]}, "
+                                  "and cues a list of cue words or 'statement' for a content "
+                                  "row, '-' otherwise", origin=origin)
+        if word in table:
+            raise DictionaryError(f"{kind} {word!r} is listed twice", origin=origin)
+        table[word] = value
     return StatementCodes(cues, content, frozenset(not_actors))
+
+
+def _row(kind: str, code: str, cue_list: str, cues: dict[str, str],
+         content: dict[str, tuple[str, frozenset[str]]], not_actors: dict[str, str],
+         origin: str) -> tuple[dict, object, frozenset[str]]:
+    """The table a row of ``kind`` goes to, the value it stores and the codes it allows."""
+    if kind == "cue":
+        return cues, code, CODES | {NONE, BY_CONTENT}
+    if kind == "content":
+        return content, (code, frozenset(cue_list.split("|"))), CODES | {NONE}
+    if kind == "speaker":
+        return not_actors, code, frozenset({NONE})
+    raise DictionaryError(f"kind {kind!r} must be cue, content or speaker", origin=origin)
 
 
 @functools.cache
