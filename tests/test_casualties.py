@@ -280,3 +280,9 @@ def test_an_accident_or_one_soldier_is_not_a_battle(pipeline: Pipeline, text: st
 def test_a_verb_of_massacre_decides_the_type_of_an_unnamed_doer(pipeline: Pipeline) -> None:
     e = added(pipeline, "Kidnappers beheaded three aid workers.")
     assert e.plover_type == "ASSAULT"
+
+
+def test_executions_by_a_group_the_dictionary_cannot_name(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Kidnappers executed two hostages on Friday.")
+    assert (e.plover_type, e.cameo_code) == ("ASSAULT", "186")
+    assert not violent(pipeline, "The company executed its plan to cut costs.")

@@ -85,6 +85,7 @@ KINDS: dict[str, Coding] = {
     "roadside": Coding("ASSAULT", "explosives", "1833", "1833"),
     "chemical": Coding("ASSAULT", "unconventional", "2041", "2041"),
     "massacre": Coding("ASSAULT", "massacre", "202", "202"),
+    "execution": Coding("ASSAULT", "assassinate", "186", "186"),
     "explosive": Coding("ASSAULT", "explosives", "183", "183"),
     "air": Coding(None, "aerial", "195", "195"),
     "heavy": Coding(None, "heavy-weapons", "194", "194"),
