@@ -489,3 +489,17 @@ def test_both_coders_link_place_date_and_counts_alike(pipeline: Pipeline) -> Non
     killed = by_rule[casualties.VERSION]
     assert killed.count_ids and all(
         c.evidence.start >= killed.evidence.start for c in ex.counts if c.id in killed.count_ids)
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    ("Gunmen gunned down a judge in Karachi.", "ASSAULT", "180"),
+    ("The Iranian foreign minister lambasted the European Union.", "DISAPPROVE", "111"),
+    ("The army airlifted food and medicine to the flooded region.", "AID", "070"),
+    ("Iran equipped the militias with rockets.", "AID", "072"),
+    ("The Afghan president thanked Pakistan for its help.", "SUPPORT", "051"),
+    ("Rioters ransacked shops in the capital.", "COERCE", "171"),
+])
+def test_wire_verbs_of_the_cameo_codebook(pipeline: Pipeline, text: str, plover: str,
+                                          cameo: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == (plover, cameo)
