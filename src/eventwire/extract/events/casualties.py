@@ -21,8 +21,8 @@ resolves; this module codes such reports, in body sentences only, with these rul
   95").
 
 Type and codes come from the means (``resolve/data/violence_means.tsv``; see
-:data:`KINDS`): clashes between armed groups are FIGHT; bombs, massacres and chemical
-attacks are ASSAULT; strikes, shelling, gunfire and attacks are FIGHT unless their
+:data:`KINDS`): clashes between armed groups are FIGHT; bombs, massacres, executions and
+chemical attacks are ASSAULT; strikes, shelling, gunfire and attacks are FIGHT unless their
 victims are civilians, when they are ASSAULT (one-sided violence). The source is the
 "by" agent, the "with"/"between" party or a nationality of the means ("Russian air
 strikes") when there is one, else an unidentified actor (no code, no sector); targets
