@@ -291,3 +291,14 @@ def test_a_rebel_leader_is_a_rebel(pipeline: Pipeline) -> None:
     (chief,) = _subjects(pipeline, "Angolan rebel leader Tomas Mbala threatened to "
                                    "attack the capital.")[0]
     assert chief.person_id and (chief.code, chief.sector) == ("AGO", "REB")
+
+
+@pytest.mark.model
+def test_forces_led_by_or_loyal_to_a_side_are_of_it(pipeline: Pipeline) -> None:
+    (led,), (loyal,), (militia,) = _subjects(
+        pipeline, "U.S.-led forces bombed targets near Mosul. "
+                  "Troops loyal to President Mobutu attacked rebels in Shaba. "
+                  "Militias loyal to Tehran shelled the camp in Iraq.")
+    assert (led.code, led.sector) == ("USA", "MIL")  # not the country of the target
+    assert loyal.code == "COD"
+    assert (militia.code, militia.sector) == ("IRN", "REB")

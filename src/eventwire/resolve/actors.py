@@ -192,14 +192,27 @@ def _entity_text(tok: Token) -> str | None:
     return None
 
 
-def _compound_countries(tok: Token) -> tuple[dictionaries.Country, ...]:
-    """Countries of a hyphenated pair written as one token or as three ("Turkish-Russian")."""
+def _compound_countries(tok: Token, *, led: bool = False) -> tuple[dictionaries.Country, ...]:
+    """Countries of a hyphenated pair written as one token or as three ("Turkish-Russian");
+    with ``led``, also the leading country of "U.S.-led" (in an actor's own phrase, not
+    elsewhere in its sentence: "blamed the U.S.-led coalition" names the other side)."""
     doc = tok.doc
     if "-" in tok.text:
-        return dictionaries.split_compound_adjective(tok.text)
+        pair = dictionaries.split_compound_adjective(tok.text)
+        if pair:
+            return pair
+        if not led:
+            return ()
+        # "U.S.-led" as one token: the leading country, as in "US - led" as three.
+        first, _, rest = tok.text.rpartition("-")
+        leader = first and rest.lower() in _LED and dictionaries.country_by_word(first)
+        return (leader,) if leader else ()
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text in "-–" and not doc[tok.i + 1].whitespace_:
         return dictionaries.split_compound_adjective(tok.text + "-" + doc[tok.i + 2].text)
     return ()
+
+
+_LED = frozenset({"led", "commanded", "headed", "brokered", "sponsored"})
 
 
 # --------------------------------------------------------------------------- resolver
@@ -462,6 +475,8 @@ class ActorResolver:
         countries, seats = self._countries(head, tokens)
         if not countries:
             countries = _movement_country(head, tokens)  # "the Sandinista government"
+        if not countries:
+            countries = self._loyal_to(head)  # "forces loyal to President X"
         lemmas = [t.lemma_.lower() for t in tokens
                   if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and t.i <= head.i
                   and not _country_of_token(t)]
@@ -505,7 +520,7 @@ class ActorResolver:
             if tok.dep_ not in _MODIFIERS and tok.i != head.i and tok.dep_ != "pobj" \
                     or _ethnic(tok):
                 continue
-            compound = _compound_countries(tok)
+            compound = _compound_countries(tok, led=True)
             found = list(compound)
             if not found and (c := _country_of_token(tok)):
                 found = [c]
@@ -521,6 +536,29 @@ class ActorResolver:
                             and not _ethnic(conj):
                         codes.append(c.iso3)
         return codes, seat
+
+    def _loyal_to(self, head: Token) -> list[str]:
+        """"Troops loyal to President X", "militias loyal to Damascus": the side they
+        are loyal to, by its country, capital or listed leader; "loyal to the
+        government", the government of the country reported on."""
+        for loyal in head.children:
+            if loyal.dep_ != "amod" or loyal.lower_ not in ("loyal", "allied", "faithful"):
+                continue
+            for pobj in (o for p in loyal.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for o in p.children if o.dep_ == "pobj"):
+                if pobj.ent_type_ == "PERSON":
+                    rows = figures.figure_by_name(_entity_text(pobj) or pobj.text)
+                    if rows and len(rows[-1].country) == 3:
+                        return [rows[-1].country]
+                for tok in pobj.subtree:
+                    text = _entity_text(tok) or tok.text
+                    found = tok.text[:1].isupper() and (dictionaries.country_by_word(text)
+                                                        or dictionaries.metonym_country(text))
+                    if found:
+                        return [found.iso3]
+                if pobj.lemma_.lower() in ("government", "regime") and self.theatre:
+                    return [self.theatre]
+        return []
 
     def _located_in(self, head: Token, pb: ParsedBlock) -> str | None:
         """Where an agent is: a country or capital named ("based in Beirut"), else a
