@@ -233,3 +233,23 @@ def test_a_region_of_us_news_is_the_region_not_its_state(pipeline: Pipeline) -> 
     (region,) = named(places, "Southern California")
     assert region.feature_code == "RGN" and region.geo_precision == 3
     assert near(region, 34.0, -117.6)
+
+
+def test_a_constituent_country_is_its_division(pipeline: Pipeline) -> None:
+    # "England" is filed under the United Kingdom, but names its first-level division.
+    places = places_of(pipeline, "Flooding closed roads across the north of England on Monday, "
+                                 "the Environment Agency said.")
+    (england,) = named(places, "England")
+    assert england.feature_code == "ADM1" and england.country_code == "GB"
+    assert england.admin1 == "England"
+
+
+def test_a_name_tagged_as_a_place_once_is_that_place_where_the_tagger_missed_it(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Hundreds attended the funeral in Banbridge on Friday, with "
+                                 "police officers and politicians of all hues. Banbridge also "
+                                 "turned out for the vigil, and Canon Liam Stevenson, the "
+                                 "Banbridge parish priest, led prayers. Officers in London and "
+                                 "England were told.")
+    (town,) = named(places, "Banbridge")
+    assert len(town.mentions) == 3 and town.country_code == "GB"

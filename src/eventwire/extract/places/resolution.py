@@ -68,6 +68,9 @@ WEAK_CITY_POPULATION = 50_000
 LONE_CITY_POPULATION = 100_000
 # ... or when the article names it more than once and its reading is this clear.
 LONE_REPEATED_CONFIDENCE = 0.8
+# A weak mention takes the reading of the same name tagged as a place elsewhere in the article
+# when that reading is this sure.
+TAGGED_ELSEWHERE_CONFIDENCE = 0.9
 
 
 _DIRECTION = re.compile(r"(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
@@ -154,9 +157,24 @@ def _namesake_division(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | 
     return None
 
 
+def _constituent(m: Mention, gaz: Gazetteer) -> Choice | None:
+    """"England", "Scotland", "Wales": a name the dictionary files under a country whose own
+    name it is not, and that names a first-level division of that country, is the division."""
+    country = m.country
+    if country is None or name_key(m.span.text) in {name_key(country.name),
+                                                    name_key(country.iso2)}:
+        return None
+    key = name_key(m.span.text)
+    for e in gaz.lookup(m.span.text).entries:
+        if (e.feature_code == "ADM1" and e.country_code == country.iso2
+                and name_key(e.name) == key):
+            return Choice(e, 0.9, 6.0)
+    return None
+
+
 def _resolve_name(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
     if m.country is not None:
-        division = _namesake_division(m, gaz, geo)
+        division = _namesake_division(m, gaz, geo) or _constituent(m, gaz)
         if division is not None:
             return division
         entry = _country_entry(gaz, m.country)
@@ -285,9 +303,15 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
             m.choice = resolve_mention(m, gaz, geo)
         qualify_by_division(mentions, gaz, text)
     repeated = Counter(m.key for m in mentions if m.weak)
+    # A name tagged as a place elsewhere in the article is that place where the tagger missed it.
+    tagged = {m.key: m.choice.entry.geonameid for m in mentions
+              if not m.weak and m.choice is not None and not m.metonym
+              and m.choice.confidence >= TAGGED_ELSEWHERE_CONFIDENCE}
     for m in mentions:
-        if m.weak and not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key)),
-                                     repeated[m.key]) and not _located_town(m, text):
+        if not m.weak or (m.choice is not None and tagged.get(m.key) == m.choice.entry.geonameid):
+            continue
+        if not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key)),
+                          repeated[m.key]) and not _located_town(m, text):
             m.choice = None
     mentions[:] = [m for m in mentions
                    if not (m.weak or m.dateline) or m.choice is not None]
