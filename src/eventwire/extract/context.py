@@ -1,7 +1,7 @@
 """What one document's extractors share: the parse, the resources, earlier stages' records.
 
 The pipeline runs the stages in a fixed order (entities, dates, places,
-quotes, counts, agreements, events) and fills the context as it goes, so a later stage
+quotes, statements, counts, agreements, events) and fills the context as it goes, so a later stage
 reads what an earlier one found (events link places, counts and speakers)
 without any stage calling another.
 """
