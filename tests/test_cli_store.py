@@ -179,7 +179,7 @@ def _hand_built(db: Path) -> Extraction:
                       at("Dravian Foreign Minister Ilse Maren said the talks were frank and useful."),
                       aliases=("border talks",), named_after=("Oslen",))
     met = Event("e1", "CONSULT", at("The foreign ministers of Dravia and Kestland met in Oslen"),
-                agreement_ids=("a1",))
+                agreement_ids=("a1",), cameo_code="043")
     extraction = Extraction(doc, people=(maren, brek), agreements=(talks,), events=(met,),
                             counts=(crossings,))
     with DuckDBStore(db) as store:
@@ -217,6 +217,12 @@ def test_query_formats_and_filters(tmp_path: Path) -> None:
     assert [p["id"] for p in json.loads(by_role.stdout)] == ["p1"]
     assert json.loads(invoke("query", "people", "--db", db, "--limit", "1", "-f",
                              "json").stdout)[0]["id"] == "p1"
+
+    consults = json.loads(invoke("query", "events", "--db", db, "--cameo", "04", "-f",
+                                 "json").stdout)
+    assert [(e["id"], e["cameo_code"]) for e in consults] == [("e1", "043")]
+    assert json.loads(invoke("query", "events", "--db", db, "--cameo", "19", "-f",
+                             "json").stdout) == []
 
     table = invoke("query", "counts", "--db", db)
     assert table.exit_code == 0, table.output

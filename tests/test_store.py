@@ -79,7 +79,8 @@ def make_extraction(text: str = TEXT, doc_id: str = "doc-attack") -> Extraction:
     attack = Event("e1", "ASSAULT", span(text, "Gunmen attacked a police post"),
                    sources=(Actor("Gunmen", sector="REB"),),
                    targets=(Actor("police", sector="GOV", org_id="o2"),), place_id="l1",
-                   count_ids=("c1", "c2"), confidence=0.8, produced_by="events.rules.v1")
+                   count_ids=("c1", "c2"), confidence=0.8, produced_by="events.rules.v1",
+                   cameo_code="183")
     claim = Event("e2", "ASSAULT", span(text, "The Northern Front claimed responsibility"),
                   sources=(Actor("Northern Front", sector="REB", org_id="o1"),),
                   agreement_ids=("a1",))
@@ -279,6 +280,18 @@ def test_query_filters(db: Path) -> None:
             store.query("weather")
         with pytest.raises(ValueError, match="--doc"):
             store.query("runs", doc="doc-attack")
+
+
+def test_query_by_cameo_prefix_finds_events_and_statements(db: Path) -> None:
+    with DuckDBStore(db) as store:
+        store.write_extraction(make_extraction(), None)
+        by_root = store.query("events", cameo="18")
+        assert [e["id"] for e in by_root] == ["e1"] and by_root[0]["cameo_code"] == "183"
+        assert store.query("events", cameo="19") == []
+        assert [q["id"] for q in store.query("quotes", cameo="01")] == ["q1"]
+        assert store.query("quotes", cameo="016") == []
+        with pytest.raises(ValueError, match="--cameo"):
+            store.query("people", cameo="01")
 
 
 def test_agreements_and_the_events_that_name_them_are_stored(db: Path) -> None:

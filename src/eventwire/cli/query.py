@@ -87,6 +87,9 @@ def query(
         "--type", "--kind", help="Exactly this type: person role, organization kind, place "
         "feature code, agreement kind, PLOVER type, quote/count kind, document source, "
         "failure code, run status.")] = None,
+    cameo: Annotated[str | None, typer.Option(
+        "--cameo", help="CAMEO code starts with this (events; quotes' statement codes): "
+        "'19' is every fight, '016' a denial.")] = None,
     run: Annotated[int | None, typer.Option("--run", help="Only from this run.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N rows.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
@@ -97,7 +100,7 @@ def query(
     try:
         with DuckDBStore(path, read_only=True) as store:
             rows = store.query(str(kind.value), doc=doc, name=name, type=type, run=run,
-                               limit=limit)
+                               limit=limit, cameo=cameo)
     except StoreError as e:
         fail(e)
     except ValueError as e:

@@ -97,8 +97,12 @@ class Store(Protocol):
         type: str | None = None,
         run: int | None = None,
         limit: int | None = None,
+        cameo: str | None = None,
     ) -> list[dict[str, Any]]:
         """Rows of one kind (see ``KINDS``), filtered; record rows carry ``data``.
+
+        ``cameo`` keeps events and quotes whose CAMEO code starts with it (a root
+        such as "19" or a full code such as "193").
 
         Raises:
             ValueError: unknown kind, or a filter that kind has no column for.

@@ -312,6 +312,7 @@ class DuckDBStore:
         type: str | None = None,
         run: int | None = None,
         limit: int | None = None,
+        cameo: str | None = None,
     ) -> list[dict[str, Any]]:
         if kind not in QUERIES:
             raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
@@ -323,6 +324,8 @@ class DuckDBStore:
             ("--name", spec.name, name, "strpos(lower({}), lower(?)) > 0"),
             ("--type", spec.type, type, "{} = ?"),
             ("--run", spec.run, run, "{} = ?"),
+            # A root ("19") finds every code under it ("190", "193"), as analysts count by root.
+            ("--cameo", spec.cameo, cameo, "starts_with({}, ?)"),
         ):
             if value is None:
                 continue

@@ -100,10 +100,12 @@ class QuerySpec:
     name: str | None = None
     type: str | None = None
     run: str | None = None
+    cameo: str | None = None  # the CAMEO code column, for a code-prefix filter
 
 
 def _records(kind: str, name: str | None, type: str | None, *cols: str) -> QuerySpec:
-    return QuerySpec(kind, ("doc_id", "id", *cols, "data"), "doc_id, ord", name=name, type=type)
+    return QuerySpec(kind, ("doc_id", "id", *cols, "data"), "doc_id, ord", name=name, type=type,
+                     cameo="cameo_code" if "cameo_code" in cols else None)
 
 
 QUERIES: dict[str, QuerySpec] = {
@@ -118,7 +120,8 @@ QUERIES: dict[str, QuerySpec] = {
                            "name", "kind", "generic", "countries", "mentions",
                            "start_char", "end_char", "evidence"),
     "events": _records("events", "actors", "plover_type",
-                       "plover_type", "plover_mode", "status", "actors", "place_id", "date",
+                       "plover_type", "plover_mode", "cameo_code", "status", "actors",
+                       "place_id", "date",
                        "start_char", "end_char", "evidence"),
     "quotes": _records("quotes", "speaker_name", "kind",
                        "kind", "speaker_name", "cameo_code", "start_char", "end_char",
