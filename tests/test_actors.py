@@ -302,3 +302,26 @@ def test_forces_led_by_or_loyal_to_a_side_are_of_it(pipeline: Pipeline) -> None:
     assert (led.code, led.sector) == ("USA", "MIL")  # not the country of the target
     assert loyal.code == "COD"
     assert (militia.code, militia.sector) == ("IRN", "REB")
+
+
+@pytest.mark.model
+def test_agents_of_a_bloc_are_not_of_the_one_country_their_sentence_names(
+        pipeline: Pipeline) -> None:
+    (arab,), (gulf,), (alliance,) = _subjects(
+        pipeline, "Arab foreign ministers demanded an Israeli withdrawal. "
+                  "Gulf leaders condemned Iran. "
+                  "Kurdish-Arab alliance troops advanced in Syria.")
+    assert (arab.code, arab.sector) == (None, "GOV")
+    assert gulf.code is None
+    assert alliance.code == "SYR"  # two peoples joined by a hyphen are no bloc
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Knesset approved the bill on Monday.", "ISR"),
+    ("The Verkhovna Rada rejected the treaty.", "UKR"),
+])
+def test_more_legislatures_resolve_to_their_country(pipeline: Pipeline, text: str,
+                                                    code: str) -> None:
+    (body,) = _subjects(pipeline, text)[0]
+    assert body.code == code

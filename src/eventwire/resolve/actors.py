@@ -650,11 +650,28 @@ _STATE_NOUNS = frozenset({"state", "country", "nation", "power", "ally", "govern
                           "neighbour", "neighbor"})
 
 
+# Words naming a group of states by region or bloc: "Arab foreign ministers", "a Western
+# diplomat", "Gulf leaders" speak for several states, none of them the sentence's one.
+_BLOCS = frozenset({"arab", "western", "african", "european", "asian", "gulf", "nordic",
+                    "scandinavian", "baltic", "balkan", "caribbean", "pacific", "allied",
+                    "latin", "mideast", "eastern", "soviet-bloc", "non-aligned"})
+
+
 def _several_states(head: Token) -> bool:
-    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in _STATE_NOUNS:
-        return False
-    return any(c.dep_ in ("amod", "compound") and c.text[:1].isupper()
-               and not dictionaries.country_by_word(c.text) for c in head.children)
+    """A phrase naming several states: plural state nouns with a region or bloc name
+    ("Gulf states", "Western powers"), or any agent of a bloc ("Arab ministers")."""
+    named = [c for c in head.children if c.dep_ in ("amod", "compound")
+             and c.text[:1].isupper() and not dictionaries.country_by_word(c.text)]
+    if any(c.lower_ in _BLOCS and not _hyphened(c) for c in named):
+        return True  # ("Kurdish-Arab forces" are a force of two peoples, not a bloc)
+    return bool(named) and head.tag_ in ("NNS", "NNPS") \
+        and head.lemma_.lower() in _STATE_NOUNS
+
+
+def _hyphened(tok: Token) -> bool:
+    """The second word of a hyphenated pair written as three tokens ("Kurdish-Arab")."""
+    return tok.i > 1 and tok.doc[tok.i - 1].text in ("-", "–") \
+        and not tok.doc[tok.i - 2].whitespace_
 
 
 def _ethnic(tok: Token) -> bool:
