@@ -325,3 +325,9 @@ def test_more_legislatures_resolve_to_their_country(pipeline: Pipeline, text: st
                                                     code: str) -> None:
     (body,) = _subjects(pipeline, text)[0]
     assert body.code == code
+
+
+@pytest.mark.model
+def test_a_figure_known_by_title_and_name_resolves(pipeline: Pipeline) -> None:
+    (pope,) = _subjects(pipeline, "Pope Francis appealed for peace in Sudan.")[0]
+    assert pope.person_id and (pope.code, pope.sector) == ("VAT", "REL")  # not Sudan

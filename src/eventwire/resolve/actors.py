@@ -383,7 +383,10 @@ class ActorResolver:
             if any(m.start <= at < m.end or (contained and span.start <= m.start
                                              and m.end <= span.end and m.end - m.start > 2)
                    for m in p.mentions):
-                figure = self._figure(p.name)
+                # A title that is part of how a figure is known ("Pope Francis", "King
+                # Hussein"): the name alone ("Francis") is too common to be listed.
+                figure = self._figure(p.name) or (
+                    self._figure(f"{p.role} {p.name}") if p.role else None)
                 role = dictionaries.role_by_phrase(p.role) if p.role else None
                 agent = _title_agent(p.role, span.text) if p.role else None
                 # The table's sector for a listed figure (a rebel leader is REB) before
