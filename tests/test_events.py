@@ -115,11 +115,84 @@ def test_demanded_status_of_what_a_demand_governs(pipeline: Pipeline) -> None:
                                                         "RETREAT": "demanded"}
 
 
-def test_announced_meeting_is_an_intent_and_a_threat_is_a_threat(pipeline: Pipeline) -> None:
-    meet = only(pipeline, "The Egyptian president will visit Sudan next month.")
-    assert (meet.plover_type, meet.cameo_code, meet.status) == ("AGREE", "036", "future")
+@pytest.mark.parametrize(("text", "plover", "cameo", "source"), [
+    ("The Egyptian president will visit Sudan next month.", "CONSULT", "042", "EGY"),
+    ("The Chinese premier is scheduled to attend a summit in Brazil.", "CONSULT", "042", "CHN"),
+    ("The Indian prime minister is due to visit Nepal on Friday.", "CONSULT", "042", "IND"),
+    ("The French president is to visit Algeria next week.", "CONSULT", "042", "FRA"),
+    ("The Turkish foreign minister is set to meet his Greek counterpart in Athens.",
+     "CONSULT", "040", "TUR"),
+    ("Iran is expected to hold talks with Iraq in the coming days.", "CONSULT", "040", "IRN"),
+    ("The Kenyan president prepared to attend the summit in Addis Ababa.",
+     "CONSULT", "042", "KEN"),
+    ("Japan will supply arms to Ukraine.", "AID", "072", "JPN"),
+])
+def test_a_scheduled_act_is_the_act_with_status_future(pipeline: Pipeline, text: str,
+                                                       plover: str, cameo: str,
+                                                       source: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code, e.status) == (plover, cameo, "future")
+    assert codes(e.sources) == [source]
+
+
+def test_a_scheduled_act_has_no_acled_label_yet(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Kenyan troops are expected to withdraw from Somalia next year.")
+    assert (e.plover_type, e.status) == ("RETREAT", "future")
+    assert e.acled_sub_event_type is None
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Russia plans to send troops to Belarus.", "033"),
+    ("Japan said it will supply arms to Ukraine.", "033"),
+    ("Japan will supply arms to Ukraine, officials said on Monday.", "033"),
+    ("Japan will supply arms to Ukraine, according to the defence ministry.", "033"),
+    ("The Egyptian president intends to visit Sudan next month.", "036"),
+])
+def test_a_declared_intent_to_act_is_an_intent(pipeline: Pipeline, text: str,
+                                               cameo: str) -> None:
+    found = [e for e in events_of(pipeline, text) if e.cameo_code == cameo]
+    assert found and found[0].plover_type == "AGREE" and found[0].status == "future"
+
+
+@pytest.mark.parametrize("text", ["The Egyptian president agreed to visit Sudan.",
+                                  "The Egyptian president has pledged to visit Sudan."])
+def test_a_pledge_or_agreement_to_act_stays_an_intent(pipeline: Pipeline, text: str) -> None:
+    found = events_of(pipeline, text)
+    assert found and all(e.plover_type == "AGREE" and e.cameo_code.startswith("03")
+                         for e in found)
+
+
+def test_an_announced_attack_is_a_threat(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Russia will attack Ukraine.")
+    assert (e.plover_type, e.cameo_code, e.status) == ("THREATEN", "138", "future")
     threat = only(pipeline, "Iran threatened to shell Iraqi towns.")
     assert threat.plover_type == "THREATEN" and codes(threat.sources) == ["IRN"]
+
+
+def test_a_denied_act_is_negated_and_no_acled_event(pipeline: Pipeline) -> None:
+    found = [e for e in events_of(pipeline, "The rebel group denied that it had attacked "
+                                            "the army convoy.") if e.plover_type == "FIGHT"]
+    assert [e.status for e in found] == ["negated"]
+    assert found[0].acled_sub_event_type is None
+
+
+def test_a_past_perfect_act_is_background(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "The minister said Syrian forces had shelled the town.")
+    assert [e.status for e in found if e.plover_type == "FIGHT"] == ["historical"]
+
+
+def test_reported_speech_keeps_its_own_status_under_a_future(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Officials say the raids will stop, pointing out that Egypt "
+                                "has sent a delegation to Khartoum to meet Sudanese officials.")
+    sends = [e for e in found if e.cameo_code == "042"]
+    assert [(e.plover_type, e.status) for e in sends] == [("CONSULT", "asserted")]
+
+
+def test_forces_of_two_countries_exercising_together_cooperate(pipeline: Pipeline) -> None:
+    e = only(pipeline, "British and French warships launched ten days of war games off "
+                       "Cyprus on Monday.")
+    assert (e.plover_type, e.cameo_code) == ("COOPERATE", "062")
+    assert sorted(codes(e.sources)) == ["FRA", "GBR"]
 
 
 def test_refusing_intent_is_a_rejection(pipeline: Pipeline) -> None:
@@ -171,8 +244,8 @@ def test_killing_in_a_gunbattle_is_fighting_and_attacking_civilians_an_assault(
 def test_peacekeepers_sent_are_aid_and_a_suspension_of_links_a_sanction(
         pipeline: Pipeline) -> None:
     aid = events_of(pipeline, "Ghana will deploy peacekeepers to Liberia.")
-    assert [e.plover_type for e in aid] == ["AGREE"]  # announced: intent to aid (CAMEO 033)
-    assert aid[0].cameo_code == "033"
+    assert [e.plover_type for e in aid] == ["AID"]  # a foretold act is the act, future
+    assert aid[0].status == "future"
     sanction = only(pipeline, "Canada announced a suspension of flights to Haiti.")
     assert sanction.plover_type == "SANCTION" and codes(sanction.sources) == ["CAN"]
 
@@ -408,9 +481,9 @@ def test_forces_that_flee_retreat(pipeline: Pipeline) -> None:
 def test_a_force_preparing_to_strike_mobilizes(pipeline: Pipeline) -> None:
     e = only(pipeline, "The Ethiopian army prepared to resume shelling the rebel positions.")
     assert (e.plover_type, e.cameo_code, e.status) == ("MOBILIZE", "152", "asserted")
-    # A leader preparing to travel still announces an intent, not a posture.
+    # A leader preparing to travel takes no posture: the visit is coming.
     trip = only(pipeline, "The Chinese president prepared to visit Japan.")
-    assert trip.plover_type == "AGREE" and trip.cameo_code == "036"
+    assert (trip.plover_type, trip.cameo_code, trip.status) == ("CONSULT", "042", "future")
 
 
 def test_police_clashing_with_protesters_repress_them(pipeline: Pipeline) -> None:

@@ -4,9 +4,16 @@ Over the dependency parse of every body sentence (captions and headings restate 
 body, they are not new events), each trigger of the lexicon (``resolve/data/
 event_lexicon.tsv``) becomes an event with
 
-* its PLOVER type, mode and contexts and its CAMEO code, from the lexicon rule, turned
-  into an intent where the event is only announced ("will visit" is an intent to meet,
-  CAMEO 036; "threatened to shell", "would blockade" are threats, CAMEO 13);
+* its PLOVER type, mode and contexts and its CAMEO code, from the lexicon rule. A
+  scheduled or foretold act is that act with status ``future`` ("Obama will meet Putin",
+  "is scheduled to attend a summit" are CAMEO 04, "will supply arms" 07): the sentence
+  reports the act, not anyone's words. An act its doer declares an intent to do is an
+  intent, CAMEO 03x (PLOVER AGREE): governed by a verb of intent or commitment ("plans
+  to visit", "pledged to send", "agreed to meet", "is willing to withdraw"), or told in
+  reported speech ("Japan said it will supply arms", "will visit, officials said"). An
+  announced or possible hostile act is a threat, CAMEO 13x ("threatened to shell",
+  "would blockade", "will strike"); a pledge, an offer and a threat are acts in their own
+  right;
 * its status (:mod:`.status`): asserted, negated, future, hypothetical, demanded,
   historical or belief;
 * its sources and targets (:mod:`.arguments`), resolved to actors with a code, a sector
@@ -53,6 +60,7 @@ from eventwire.extract.events.status import (
     FUTURE,
     HYPOTHETICAL,
     NEGATED,
+    future_cue,
     status_of,
 )
 from eventwire.extract.events.triggers import Trigger, find_triggers
@@ -68,7 +76,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v5"
+VERSION = "events.rules.v6"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -359,6 +367,7 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
     rule = _repression(_riot(rule, sources, sent, lex), sources, targets)
     rule = _melee(rule, sources, sent, lex)
+    rule = _joint_drill(rule, sources, lex)
     if rule.plover in VIOLENT and not _plausibly_violent(rule, sources, targets, sent, lex):
         return None
     status = status_of(tok, lex)
@@ -373,14 +382,16 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
         # military posture (CAMEO 152), not yet the strike nor a threat to anyone.
         rule, status = replace(rule, cameo="152", plover="MOBILIZE", mode="troops",
                                contexts=("military",)), "asserted"
-    plover, cameo = _as_announced(rule, status, tok)
+    plover, cameo = _as_announced(rule, status, tok, lex)
     text = ctx.document.text
     evidence = _evidence(tok, args.sources, sent, pb, text)
     sentence = pb.span(sent.start_char, sent.end_char, text)
     place = links.event_place(tok, sent, pb.offset, ctx.places)
     day, precision = links.event_date(ctx, sentence)
+    # ACLED records what took place: an announced or a denied act is not an ACLED event.
     acled = (links.acled_coding(sent, pb.offset, text, plover, rule.mode)
-             if plover in _ACLED_TYPES else links.NO_ACLED)
+             if plover in _ACLED_TYPES and status not in (FUTURE, NEGATED)
+             else links.NO_ACLED)
     event = links.linked_event(
         links.links_for(ctx, sentence, place, day, precision, acled),
         plover_type=plover, evidence=evidence, mode=rule.mode,
@@ -491,6 +502,18 @@ def _melee(rule: TriggerRule, sources: Sequence[Actor], sent: SpacySpan,
     return replace(rule, cameo="180", plover="ASSAULT", mode="beat", contexts=())
 
 
+def _joint_drill(rule: TriggerRule, sources: Sequence[Actor], lex: Lexicon) -> TriggerRule:
+    """Exercises held by the forces of two or more countries together ("British and
+    French troops held exercises") are joint exercises, military cooperation (CAMEO 062),
+    not one side's show of force."""
+    drill_words = lex.classes.get("drill", frozenset()) | {"game", "games"}  # war games
+    drills = any(c.dep == "obj" and c.words & drill_words for c in rule.conditions)
+    countries = {a.code[:3] for a in sources if a.code and len(a.code) >= 3}
+    if rule.plover != "MOBILIZE" or not drills or len(countries) < 2:
+        return rule
+    return replace(rule, cameo="062", plover="COOPERATE", mode=None, contexts=("military",))
+
+
 def _repression(rule: TriggerRule, sources: Sequence[Actor],
                 targets: Sequence[Actor]) -> TriggerRule:
     """Police or troops who clash with, attack or fire on protesters or rioters
@@ -506,8 +529,32 @@ def _repression(rule: TriggerRule, sources: Sequence[Actor],
 
 def _arguments(trigger: Trigger, lex: Lexicon) -> arguments.Arguments:
     if trigger.verbal:
-        return arguments.verb_arguments(trigger.token, lex)
-    return arguments.noun_arguments(trigger.token, lex)
+        args = arguments.verb_arguments(trigger.token, lex)
+        verb = trigger.token
+    else:
+        args = arguments.noun_arguments(trigger.token, lex)
+        verb = trigger.token.head if trigger.token.dep_ == "dobj" else trigger.token
+    if not args.sources:
+        raised = _raised_subject(verb, lex)
+        if raised:
+            return arguments.Arguments(raised, args.targets)
+    return args
+
+
+def _raised_subject(verb: Token, lex: Lexicon) -> tuple[Token, ...]:
+    """"The premier is scheduled to attend", "Iran is expected to hold talks": a passive
+    verb of schedule or expectation lends its subject to the act it governs."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return ()
+        head = tok.head
+        if lex.in_class(head.lemma_.lower(), "schedulehead"):
+            subjects = tuple(c for c in head.children if c.dep_ == "nsubjpass")
+            if subjects:
+                return subjects
+        tok = head
+    return ()
 
 
 def _actors(heads: Sequence[Token], pb: ParsedBlock, resolver: ActorResolver, *,
@@ -529,8 +576,10 @@ def _distinct(actors: Sequence[Actor]) -> tuple[Actor, ...]:
     return tuple(out)
 
 
-def _as_announced(rule: TriggerRule, status: str, tok: Token) -> tuple[str, str]:
-    """PLOVER type and CAMEO code, an announced act coded as intent or threat."""
+def _as_announced(rule: TriggerRule, status: str, tok: Token,
+                  lex: Lexicon) -> tuple[str, str]:
+    """PLOVER type and CAMEO code: a declared intent to act coded as intent (03x), an
+    announced hostile act as a threat (13x), a scheduled act as the act itself."""
     if status in (FUTURE, HYPOTHETICAL):
         if rule.plover in _THREAT:
             return "THREATEN", _THREAT[rule.plover]
@@ -538,12 +587,37 @@ def _as_announced(rule: TriggerRule, status: str, tok: Token) -> tuple[str, str]
             return "THREATEN", "1312"
         if _unless(tok):
             return "THREATEN", "130"
-        if rule.plover in _INTENT:
+        if rule.plover in _INTENT and (status == HYPOTHETICAL or _declared(tok, lex)):
             return "AGREE", _INTENT[rule.plover]
     if status == NEGATED and (rule.plover == "AGREE" or (rule.plover in _INTENT
                                                          and _refusal(tok))):
         return "REJECT", "120"
     return rule.plover, rule.cameo
+
+
+def _declared(tok: Token, lex: Lexicon) -> bool:
+    """A future act its doer declares: governed by a verb of intent or commitment
+    ("plans to visit", "pledged to send"), or reported speech ("said it will visit",
+    "will visit, officials said", "according to the ministry"). Otherwise the sentence
+    foretells the act itself ("will meet", "is scheduled to attend", "is due to visit")."""
+    cue = future_cue(tok, lex)
+    if cue is not None and lex.in_class(cue.lemma_.lower(), "intenthead"):
+        return True
+    if any(a.lemma_.lower() in _SPEECH for a in tok.ancestors):
+        return True
+    # "X will do Y, officials said": the parser may hang the trailing speech verb on the
+    # reported clause rather than the reverse.
+    if any(c.lemma_.lower() in _SPEECH and c.dep_ in ("parataxis", "conj")
+           for a in (tok, *tok.ancestors) for c in a.children):
+        return True
+    clause = next((a for a in (tok, *tok.ancestors) if a.dep_ == "ROOT"), tok)
+    return any(t.lower_ == "according" and _names_a_source(t, lex) for t in clause.subtree)
+
+
+def _names_a_source(according: Token, lex: Lexicon) -> bool:
+    """"according to officials" names who said so; "according to the plan" does not."""
+    return any(o.dep_ == "pobj" and not lex.in_class(o.lemma_.lower(), "plan")
+               for to in according.children for o in to.children)
 
 
 def _unless(tok: Token) -> bool:

@@ -7,10 +7,12 @@ Walking up from the trigger through the clauses and phrases that embed it:
 * ``demanded``: governed by a demand ("called for an end to the attacks", "stressed the
   need to stop", "must withdraw");
 * ``future``: "will", "shall", "going to", a governing plan or intention ("plans to meet",
-  "agreed to visit"), a modifier such as "upcoming", or "in the coming days";
+  "agreed to visit"), a schedule ("is scheduled to attend", "is due to visit", "is expected
+  to meet"), a modifier such as "upcoming", or "in the coming days";
 * ``hypothetical``: "would", "could", "may", "if", "unless";
 * ``belief``: governed by a verb of opinion ("believes that Turkey contributed");
-* ``historical``: "previous", "former", "past" on a nominal trigger, or the past perfect.
+* ``historical``: "previous", "former", "past" on a nominal trigger, or the past perfect
+  (unless a denial or a belief governs it: "denied that it had attacked" is negated).
 
 Otherwise the event is ``asserted``. Reported speech ("said that", "told ... that") keeps
 the status of what is reported: an official reporting a fact reports an event.
@@ -88,25 +90,55 @@ def _governing_status(head: Token, lex: Lexicon) -> str | None:
 
 def status_of(trigger: Token, lex: Lexicon) -> str:
     """The status of the event whose trigger is ``trigger`` (see the module doc)."""
+    return _decide(trigger, lex)[0]
+
+
+def future_cue(trigger: Token, lex: Lexicon) -> Token | None:
+    """The governing word that makes the event future ("plans" in "plans to meet",
+    "scheduled" in "is scheduled to attend"), or None when the event is not future or
+    its own words make it so ("will meet", "the upcoming visit", "in the coming days")."""
+    status, cue = _decide(trigger, lex)
+    return cue if status == FUTURE else None
+
+
+def _decide(trigger: Token, lex: Lexicon) -> tuple[str, Token | None]:
+    """The status, and the governing word that decided it (None if none did)."""
     own = _own_status(trigger, lex)
+    if own == HISTORICAL:
+        # The past perfect is background, unless someone denies or doubts it.
+        status, head = _governed(trigger, lex)
+        if head is not None and status in (NEGATED, BELIEF):
+            return status, head
+        return HISTORICAL, None
     if own is not None:
-        return own
+        return own, None
+    status, head = _governed(trigger, lex)
+    if status is not None:
+        return status, head
+    return (FUTURE if _future_time(trigger) else ASSERTED), None
+
+
+def _governed(trigger: Token, lex: Lexicon) -> tuple[str | None, Token | None]:
+    """The status the clauses and phrases embedding the trigger give it, and the
+    governing word that gave it (None for a governing verb's own auxiliary)."""
     tok = trigger
     for _ in range(_MAX_STEPS):
         if tok.dep_ not in _EMBEDDING or tok.head.i == tok.i:
             break
         head = tok.head
         if tok.dep_ == "dobj" and lex.in_class(head.lemma_.lower(), "presupposer"):
-            return ASSERTED
+            return ASSERTED, None
         if tok.dep_ != "conj":
             governing = _governing_status(head, lex)
             if governing is not None:
-                return governing
+                return governing, head
+        if tok.dep_ == "ccomp" and lex.in_class(head.lemma_.lower(), "reportverb"):
+            break  # reported speech keeps the status of what is reported
         own = _own_status(head, lex) if head.pos_ in ("VERB", "AUX") else None
         if own is not None and own != HISTORICAL:
-            return own
+            return own, None
         tok = head
-    return FUTURE if _future_time(trigger) else ASSERTED
+    return None, None
 
 
 def _future_time(trigger: Token) -> bool:
