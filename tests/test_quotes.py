@@ -539,3 +539,133 @@ def test_closing_mark_opening_a_paragraph_opens_a_signed_quotation(pipeline: Pip
     assert q.text == "The debate showed me nothing new about either of them."
     assert q.speaker_name == "Ana Ruiz"
     assert _quote(ex, "first time").speaker_name == "Tom Okafor"
+
+
+# --- quotes.rules.v8: nested reports, coordinated statements -----------------------------
+
+
+@pytest.mark.model
+def test_a_report_inside_reported_speech_is_part_of_it(pipeline: Pipeline) -> None:
+    text = ("The foreign minister, Elena Sorokina, said the envoy had warned that the talks "
+            "would collapse.\n")
+    ex = _extract(pipeline, text)
+    assert len(ex.quotes) == 1, [q.text for q in ex.quotes]
+    q = ex.quotes[0]
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.text == "the envoy had warned that the talks would collapse"
+
+
+@pytest.mark.parametrize("second", ["and warned that", ", arguing that"])
+@pytest.mark.model
+def test_a_coordinated_cue_is_the_speakers_next_statement(pipeline: Pipeline,
+                                                          second: str) -> None:
+    text = (f"Governor Alan Pike said he would sign the budget{' ' if second[0] != ',' else ''}"
+            f"{second} taxes would rise next year.\n")
+    ex = _extract(pipeline, text)
+    first, other = _quote(ex, "sign the budget"), _quote(ex, "taxes would rise")
+    assert first.text == "he would sign the budget"
+    assert other.text == "taxes would rise next year"
+    assert _speaker(ex, first) == _speaker(ex, other) == "Alan Pike"
+
+
+@pytest.mark.model
+def test_a_coordinated_cue_in_the_content_is_the_first_speakers(pipeline: Pipeline) -> None:
+    # The parser hangs "warned" on "sign", inside what "said" reports: still Pike's words.
+    text = "Governor Alan Pike said he would sign the budget and warned that taxes would rise.\n"
+    ex = _extract(pipeline, text)
+    assert _speaker(ex, _quote(ex, "taxes would rise")) == "Alan Pike"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("One senator threatened to make the banker testify in public, should he fail to hand "
+     "over the records.\n",
+     "to make the banker testify in public, should he fail to hand over the records"),
+    ("The mayor also said that it was too early to tell whether the fire was arson, and "
+     "there was no evidence yet of a crime.\n",
+     "it was too early to tell whether the fire was arson, and there was no evidence yet "
+     "of a crime"),
+])
+@pytest.mark.model
+def test_what_a_cue_introduces_runs_to_the_end_of_its_sentence(pipeline: Pipeline, text: str,
+                                                               content: str) -> None:
+    ex = _extract(pipeline, text)
+    assert [q.text for q in ex.quotes] == [content]
+
+
+@pytest.mark.model
+def test_a_cue_after_the_content_does_not_run_on(pipeline: Pipeline) -> None:
+    text = "Taxes will rise next year, the minister said on Monday in a speech to bankers.\n"
+    ex = _extract(pipeline, text)
+    assert [q.text for q in ex.quotes] == ["Taxes will rise next year"]
+
+
+@pytest.mark.model
+def test_a_paragraph_that_is_only_a_quotation_continues_the_quote_before(
+        pipeline: Pipeline) -> None:
+    text = ("“No one is singing for the mayor. Her rival had a band,” Rosa Diaz said.\n\n"
+            "“Right now, the vote is against the rival. It is not for the mayor.”\n\n"
+            "Turnout was low.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "singing for the mayor")
+    assert q.text.endswith("It is not for the mayor.") and _speaker(ex, q) == "Rosa Diaz"
+    assert len(ex.quotes) == 1
+
+
+@pytest.mark.model
+def test_a_participle_aside_on_the_cue_does_not_break_the_quotation(pipeline: Pipeline) -> None:
+    text = ("“This is in their heads,” said Mateo Ruiz, speaking of the scandal. “It is one of "
+            "the things worrying them.”\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "in their heads")
+    assert q.text.endswith("worrying them.") and _speaker(ex, q) == "Mateo Ruiz"
+    assert len(ex.quotes) == 1
+
+
+@pytest.mark.model
+def test_the_object_of_a_request_says_what_the_infinitive_reports(pipeline: Pipeline) -> None:
+    text = ("Senator Dana Whitlock pressed the bank's chief, Tom Barker, to admit that no "
+            "managers had been punished.\n")
+    ex = _extract(pipeline, text)
+    q = _quote(ex, "no managers had been punished")
+    assert q.cue is not None and q.cue.text == "admit" and _speaker(ex, q) == "Tom Barker"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Governor Lena Marsh outlined her plan to expand rural broadband.\n", "outlined",
+     "her plan to expand rural broadband"),
+    ("The economist Omar Haddad likened the new tariffs to a tax on families.\n", "likened",
+     "the new tariffs to a tax on families"),
+    ("Mayor Carla Ortiz disputes the idea that the bridge is unsafe.\n", "disputes",
+     "the idea that the bridge is unsafe"),
+    ("Senator Dana Whitlock offered no evidence that the ballots were forged.\n", "offered",
+     "no evidence that the ballots were forged"),
+    ("The union agreed to suspend the strike until Monday.\n", "agreed",
+     "to suspend the strike until Monday"),
+    ("The ministry plans to raise fuel prices in the spring.\n", "plans",
+     "to raise fuel prices in the spring"),
+])
+@pytest.mark.model
+def test_presenting_comparing_disputing_and_intending_are_cues(pipeline: Pipeline, text: str,
+                                                                cue: str, content: str) -> None:
+    ex = _extract(pipeline, text)
+    assert [(q.cue.text if q.cue else None, q.text) for q in ex.quotes] == [(cue, content)]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # A participle after a preposition hung on a noun: up to the clause's subject.
+    ("After the war, the Liberals were in the lead in advocating a new treaty with the "
+     "neighbours.\n", "a new treaty", "Liberals"),
+    # An object right before a participle is who feels: "left many farmers feeling that".
+    ("The collapse of the talks left many farmers feeling that the government had abandoned "
+     "them.\n", "government had abandoned", "many farmers"),
+    # A participle set off by a comma inside a relative clause: the main clause's subject.
+    ("Senator Dana Whitlock refused to pay an architect who said he was cheated after he "
+     "designed her house, saying, “Maybe he did not do a good job.”\n", "Maybe he did not",
+     "Dana Whitlock"),
+])
+@pytest.mark.model
+def test_who_a_participle_speaks_for(pipeline: Pipeline, text: str, words: str,
+                                     speaker: str) -> None:
+    ex = _extract(pipeline, text)
+    q = _quote(ex, words)
+    assert (_speaker(ex, q) or q.speaker_name) == speaker

@@ -51,12 +51,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.quotes.clauses import (
     channel_of,
     content_tokens,
+    coordinated_at,
     cue_span,
     in_cue_phrase,
     own_content,
@@ -88,11 +89,12 @@ __all__ = ["VERSION", "CueEntry", "Segment", "Speaker", "cue_entry", "extract", 
 
 log = logging.getLogger(__name__)
 
-VERSION = "quotes.rules.v7"
+VERSION = "quotes.rules.v8"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _MAX_LEADING_WORDS = 6  # "About 4 in 10", "Most Republicans polled"
 _MAX_APPOSITION_WORDS = 12  # "Ana Ruiz, a spokeswoman for the ministry in Lima, said"
+_MAX_TAIL_WORDS = 8  # '"...," said Ana Ruiz, the mayor.' closing a paragraph
 _SAME_SHARE = 0.9  # two quotes sharing this much of the longer one report the same words
 # A speaker's label opening a paragraph: up to four capitalized words and a colon.
 _LABEL = re.compile(r"[\"“']?(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
@@ -114,6 +116,11 @@ class _Found:
     speaker: Speaker
     cue: Span | None
     channel: str | None
+    # Where a statement coordinated with an earlier one begins ("said A *and warned* B",
+    # "said A, *arguing* B"): the earlier report's content ends there (see _nested).
+    split: int | None = None
+    # The coordinated cue has no subject of its own: its speaker is the earlier report's.
+    shares: bool = False
 
 
 class _Finder:
@@ -203,7 +210,34 @@ class _Finder:
                 entry = cue_entry(tok)
                 hit = self._verb(index, pb, tok, entry) if entry else None
             if hit is not None:
-                yield from hit
+                yield from (self._to_sentence_end(pb, f) for f in hit)
+
+    def _to_sentence_end(self, pb: ParsedBlock, f: _Found) -> _Found:
+        """What a cue verb introduces runs to the end of its sentence.
+
+        "Ruiz mentioned his remarks as examples of disrespect", "threatened to make him
+        testify, should he fail to answer": the parser often hangs the tail of what
+        was reported on another word. Reported words after their cue verb keep going
+        to the full stop, unless another cue or a quotation starts on the way. A cue
+        noun's clause ends where the noun phrase does.
+        """
+        if f.kind == "direct" or f.cue is None or f.cue.start >= f.start:
+            return f
+        sent = next((s for s in pb.doc.sents
+                     if pb.offset + s.start_char < f.end <= pb.offset + s.end_char), None)
+        if sent is None:
+            return f
+        _, end = trimmed(self.text, f.end, pb.offset + sent.end_char)
+        if end <= f.end:
+            return f
+        cue = next((t for t in sent if pb.offset + t.idx == f.cue.start), None)
+        if cue is None or cue_entry(cue) is None:
+            return f  # "the warning that the dam could fail was ignored": a noun's clause ends
+        between = [t for t in sent if f.end <= pb.offset + t.idx < end]
+        if any(cue_entry(t) or is_cue_noun(t) or t.lower_ == "according" for t in between) \
+                or any(f.end <= q.start < end for q in self.segments):
+            return f
+        return replace(f, end=end) if end > f.end else f
 
     def _attached(self, pb: ParsedBlock, verb: Token) -> list[Segment]:
         """Quotations next to a cue: in its sentence, or right after "said:"."""
@@ -227,14 +261,18 @@ class _Finder:
     def _resumed(self, pb: ParsedBlock, verb: Token, mine: list[Segment]) -> list[Segment]:
         """Add the quotation that resumes after its cue: '"A," she said. "B."'."""
         out = list(mine)
+        subj = subject_of(verb)
+        aside_of = {verb.i} | ({subj.i} if subj is not None else set())
         for seg in self.segments:
             last = out[-1]
             if seg.block != last.block or seg.start <= last.end or seg in out:
                 continue
             between = self.text[last.end:seg.start]
             lo, hi = last.end - pb.offset, seg.start - pb.offset
+            # '"A," said Ruiz, speaking of the plan. "B."': a participle on the cue is its aside.
             others = [t for t in pb.doc if lo <= t.idx < hi and t.i != verb.i
-                      and (cue_entry(t) or t.lower_ == "according")]
+                      and (cue_entry(t) or t.lower_ == "according")
+                      and not (t.tag_ == "VBG" and t.head.i in aside_of)]
             if len(between.split()) > _MAX_GAP_WORDS or others or self._own_cue(pb, seg, verb):
                 break
             out.append(seg)
@@ -269,7 +307,12 @@ class _Finder:
         speaker = self._speaker(index, pb, verb)
         cue = cue_span(verb, pb, self.text)
         channel = channel_of(verb, pb, self.text)
-        return self._contents(pb, comp, quotes, speaker, cue, channel)
+        found = self._contents(pb, comp, quotes, speaker, cue, channel)
+        split = coordinated_at(verb, pb)
+        if split is None:
+            return found
+        shares = not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        return [replace(f, split=split, shares=shares) for f in found]
 
     def _raising(self, index: int, pb: ParsedBlock, verb: Token) -> list[_Found] | None:
         """"The plan seems to work": the subject and its complement, with no source.
@@ -517,10 +560,40 @@ class _Finder:
                     continue
                 prior = self._previous_direct(found, seg)
             if prior is None:
+                prior = self._previous_paragraph(found, seg)
+                if prior is not None:
+                    # The same statement runs on: '"A," he said.' then a paragraph '"B."'.
+                    found[found.index(prior)] = replace(prior, end=seg.end)
                 continue
             out.append(_Found(seg.start, seg.end, "direct", prior.speaker, prior.cue,
                               prior.channel))
         return out
+
+    def _previous_paragraph(self, found: list[_Found], seg: Segment) -> _Found | None:
+        """'"A," he said.' then a paragraph that is only '"B."': B goes on with A.
+
+        A paragraph made of one quotation with no cue of its own, right after a
+        paragraph whose quote ends it, continues that quote: the speaker paused for
+        the attribution and the reporter broke the paragraph.
+        """
+        if seg.block == 0:
+            return None
+        pb = self.parsed[seg.block]
+        own = self.text[pb.block.start:pb.block.end]
+        if own.strip(' \n"“”«»\'') != self.text[seg.start:seg.end].strip(' \n"“”«»\'.,'
+                                                                            ).rstrip() and \
+                own.strip(' \n"“”«»\'').rstrip('.,') != self.text[seg.start:seg.end].strip(
+                    ' \n"“”«»\'.,'):
+            return None
+        prev = self.parsed[seg.block - 1]
+        last = [f for f in found if prev.block.start <= f.start < prev.block.end
+                and f.kind != "indirect" and f.end <= prev.block.end]
+        if not last:
+            return None
+        f = max(last, key=lambda f: f.end)
+        tail = self.text[f.end:prev.block.end]
+        # The earlier quote's words end the paragraph, with at most the cue after them.
+        return f if len(tail.split()) <= _MAX_TAIL_WORDS else None
 
     def _introducing_subject(self, seg: Segment) -> _Found | None:
         """'Ruiz described the plan as a gift. "It is theft," ...': the person just named.
@@ -563,7 +636,8 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
     """Quotes of the document's body paragraphs, in text order, each with its evidence."""
     text = ctx.document.text
     # A quotation with nothing inside its marks ('“” said X') has no words to report.
-    unique = _distinct([f for f in _Finder(ctx).run() if text[f.start:f.end].strip()])
+    unique = _unnested(text, _distinct([f for f in _Finder(ctx).run()
+                                        if text[f.start:f.end].strip()]))
     return tuple(
         Quote(id=f"q{i + 1}", text=text[f.start:f.end], start=f.start, end=f.end, kind=f.kind,
               speaker_id=f.speaker.id, speaker_name=f.speaker.name, cue=f.cue,
@@ -583,6 +657,48 @@ def _distinct(found: list[_Found]) -> list[_Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _unnested(text: str, found: list[_Found]) -> list[_Found]:
+    """A report inside the content of another is part of it, not a quote of its own.
+
+    "Ruiz said the envoy had warned that talks would fail": what Ruiz said holds
+    the envoy's warning; the article attributes the whole to Ruiz, and the words
+    are counted once. A statement coordinated with the first ("said A and warned
+    B", "said A, arguing B") is the speaker's next statement: the first report's
+    content ends where it begins, and both are kept.
+    """
+    out: list[_Found | None] = list(found)
+    for i in sorted(range(len(out)), key=lambda i: found[i].end - found[i].start):
+        inner = out[i]
+        j = _container(i, out) if inner is not None else None
+        if inner is None or j is None:
+            continue
+        outer = out[j]
+        assert outer is not None
+        if inner.split is not None and outer.start < inner.split <= inner.start:
+            start, end = trimmed(text, outer.start, inner.split)
+            if end > start:
+                out[j] = replace(outer, end=end)
+                if inner.shares and (inner.speaker.name is None or inner.cue is None
+                                     or not inner.cue.text.endswith("ing")):
+                    # "X said A and warned B": X warned. A participle keeps a speaker
+                    # of its own ("X said Y quit, citing ...": Y cites), else takes X.
+                    out[i] = replace(inner, speaker=outer.speaker)
+                continue
+        out[i] = None
+    return [f for f in out if f is not None]
+
+
+def _container(i: int, found: list[_Found | None]) -> int | None:
+    """The shortest other quote whose content holds quote ``i``'s content and its cue."""
+    inner = found[i]
+    assert inner is not None
+    holders = [j for j, f in enumerate(found) if f is not None and j != i
+               and f.start <= inner.start and inner.end <= f.end
+               and f.end - f.start > inner.end - inner.start
+               and (inner.cue is None or f.start <= inner.cue.start < f.end)]
+    return min(holders, key=lambda j: found[j].end - found[j].start) if holders else None  # type: ignore[union-attr]
 
 
 def _same_words(a: _Found, b: _Found) -> bool:

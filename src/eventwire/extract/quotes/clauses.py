@@ -76,6 +76,30 @@ def content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
     return through_clause(verb, parts[0])
 
 
+def coordinated_at(verb: Token, pb: ParsedBlock) -> int | None:
+    """Where a cue coordinated with an earlier verb begins its statement, if it is one.
+
+    "Ruiz said the plan failed *and warned* that ...", "..., *arguing* that ...": a
+    finite conjunct sharing the subject, or a participle hung on the clause, is the
+    same speaker's next statement; the offset is its conjunction (or the participle).
+    """
+    while verb.dep_ == "xcomp" and verb.head.i < verb.i:
+        verb = verb.head  # "..., going on to say that": the participle joins the clause
+    if verb.head.i == verb.i or verb.head.i > verb.i:
+        return None
+    cc = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+    if (verb.dep_ == "conj" and cc and verb.tag_ in ("VBD", "VBZ")
+            and not any(c.dep_ in _OWN_SUBJECT for c in verb.children)):
+        # Finite and joined by "and": "to meet officials and stress the need" is one
+        # purpose, and "the news received here indicates" a misparse, not two statements.
+        first = cc[-1]
+    elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        first = verb
+    else:
+        return None
+    return pb.offset + first.idx
+
+
 def through_clause(verb: Token, first: Token) -> list[Token]:
     """From the first complement to the end of the cue's clause.
 
@@ -97,6 +121,9 @@ def through_clause(verb: Token, first: Token) -> list[Token]:
         if child.dep_ in ("cc", "punct") and child.i > first.i and _clause_follows(verb, child):
             break
         tokens.extend(child.subtree)
+    # "said A and warned B": the conjunction before a cue that stops the clause is no content.
+    while tokens and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].head.i == verb.i:
+        tokens.pop()
     return tokens
 
 

@@ -32,6 +32,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "conj", "cc",
                         "appos", "flat", "case", "quantmod", "advmod"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "acomp"})
+_NOUN_UP = frozenset({"pobj", "prep", "attr", "dobj"})  # a noun a participle's phrase hangs on
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -377,14 +378,59 @@ def subject_of(verb: Token) -> Token | None:
             return None
         if verb.dep_ in ("relcl", "acl"):
             return verb.head  # "the envoy, who said ..."
+        controller = _object_control(verb)
+        if controller is not None:
+            return controller  # "the senator forced Ruiz to admit that": Ruiz admits
         participle = verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"
         inherited = verb.dep_ in ("xcomp", "conj")
-        verb = verb.head
+        outer = _out_of_relative(verb) if participle else None
+        verb = outer if outer is not None else verb.head
         if verb.dep_ == "prep" and verb.head.i != verb.i:  # "responded by saying"
             verb = verb.head
+        while participle and verb.pos_ not in ("VERB", "AUX") and verb.dep_ in _NOUN_UP \
+                and verb.head.i != verb.i:
+            verb = verb.head  # "were in the lead in advocating X": up to the clause's verb
         while participle and verb.dep_ == "ccomp" and governs_content(verb.head):
             verb = verb.head
     return None
+
+
+def _out_of_relative(participle: Token) -> Token | None:
+    """'Ruiz refused to pay an architect who said he was cheated, saying ...': Ruiz says.
+
+    A participle set off by a comma, which the parser hung inside a relative clause,
+    tells what the main clause's subject did: the verb that clause hangs on.
+    """
+    if participle.i == 0 or participle.nbor(-1).text != ",":
+        return None
+    relative = next((a for a in participle.ancestors if a.dep_ == "relcl"), None)
+    if relative is None:
+        return None
+    node = relative.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _object_control(verb: Token) -> Token | None:
+    """The object that does what an infinitive says: "pressed *Ruiz* to admit".
+
+    A verb with an object and an infinitive complement hands the infinitive to its
+    object (the one forced, urged or asked), not to its own subject; so does one
+    with an object and a participle right after it ("left *voters* feeling that").
+    """
+    if verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+    elif not (verb.dep_ in ("xcomp", "ccomp", "oprd", "advcl") and verb.tag_ == "VBG"):
+        return None  # "left the nations feeling that ...": the nations feel
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if obj is None or verb.tag_ == "VBG" and obj.right_edge.i != verb.i - 1:
+        return None
+    return obj
 
 
 def _issued(verb: Token) -> Token | None:
