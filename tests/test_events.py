@@ -576,3 +576,13 @@ def test_wire_verbs_of_the_cameo_codebook(pipeline: Pipeline, text: str, plover:
                                           cameo: str) -> None:
     e = only(pipeline, text)
     assert (e.plover_type, e.cameo_code) == (plover, cameo)
+
+
+@pytest.mark.parametrize("text", ["The Syrian army rejected the allegations of torture.",
+                                  "Iran rejected the accusation that it armed the rebels."])
+def test_rejecting_an_accusation_is_a_denial_not_a_rejection(pipeline: Pipeline,
+                                                             text: str) -> None:
+    # A denial is a statement (CAMEO 016, coded on the quote), not CAMEO 12.
+    assert [e for e in events_of(pipeline, text) if e.plover_type == "REJECT"] == []
+    e = only(pipeline, "Iran rejected the European proposal.")
+    assert (e.plover_type, e.cameo_code) == ("REJECT", "120")
