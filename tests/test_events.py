@@ -147,6 +147,7 @@ def test_a_scheduled_act_has_no_acled_label_yet(pipeline: Pipeline) -> None:
     ("Japan will supply arms to Ukraine, officials said on Monday.", "033"),
     ("Japan will supply arms to Ukraine, according to the defence ministry.", "033"),
     ("The Egyptian president intends to visit Sudan next month.", "036"),
+    ("The Egyptian president hopes to visit Sudan next month.", "036"),  # "hopes": "hop"
 ])
 def test_a_declared_intent_to_act_is_an_intent(pipeline: Pipeline, text: str,
                                                cameo: str) -> None:
@@ -167,6 +168,12 @@ def test_an_announced_attack_is_a_threat(pipeline: Pipeline) -> None:
     assert (e.plover_type, e.cameo_code, e.status) == ("THREATEN", "138", "future")
     threat = only(pipeline, "Iran threatened to shell Iraqi towns.")
     assert threat.plover_type == "THREATEN" and codes(threat.sources) == ["IRN"]
+
+
+def test_a_coming_attack_in_sports_copy_is_no_violence(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Chelsea will attack Arsenal from the first whistle on "
+                                "Saturday, the manager said.")
+    assert not [e for e in found if e.plover_type in ("ASSAULT", "FIGHT", "COERCE")]
 
 
 def test_a_denied_act_is_negated_and_no_acled_event(pipeline: Pipeline) -> None:

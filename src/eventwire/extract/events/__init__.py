@@ -63,7 +63,7 @@ from eventwire.extract.events.status import (
     future_cue,
     status_of,
 )
-from eventwire.extract.events.triggers import Trigger, find_triggers
+from eventwire.extract.events.triggers import Trigger, find_triggers, verb_in_class
 from eventwire.records import Actor, Event, Place, Span
 from eventwire.resolve.actors import ActorResolver, iso3
 
@@ -601,7 +601,7 @@ def _declared(tok: Token, lex: Lexicon) -> bool:
     "will visit, officials said", "according to the ministry"). Otherwise the sentence
     foretells the act itself ("will meet", "is scheduled to attend", "is due to visit")."""
     cue = future_cue(tok, lex)
-    if cue is not None and lex.in_class(cue.lemma_.lower(), "intenthead"):
+    if cue is not None and verb_in_class(cue, lex, "intenthead"):
         return True
     if any(a.lemma_.lower() in _SPEECH for a in tok.ancestors):
         return True

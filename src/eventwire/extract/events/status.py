@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.extract.events.lexicon import Lexicon
+from eventwire.extract.events.triggers import verb_in_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -74,16 +75,15 @@ def _own_status(tok: Token, lex: Lexicon) -> str | None:
 
 def _governing_status(head: Token, lex: Lexicon) -> str | None:
     """Status an embedding word gives to what it governs."""
-    lemma = head.lemma_.lower()
-    if lex.in_class(lemma, "negator"):
+    if verb_in_class(head, lex, "negator"):
         return NEGATED
-    if lex.in_class(lemma, "failverb") and _negated(head):
+    if verb_in_class(head, lex, "failverb") and _negated(head):
         return NEGATED
-    if lex.in_class(lemma, "demandhead"):
+    if verb_in_class(head, lex, "demandhead"):
         return DEMANDED
-    if lex.in_class(lemma, "beliefhead"):
+    if verb_in_class(head, lex, "beliefhead"):
         return BELIEF
-    if lex.in_class(lemma, "futurehead"):
+    if verb_in_class(head, lex, "futurehead"):
         return FUTURE
     return None
 

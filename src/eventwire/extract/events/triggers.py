@@ -144,6 +144,14 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def verb_in_class(tok: Token, lex: Lexicon, name: str) -> bool:
+    """``tok``'s lemma is in the word class, or, for a verb the lemmatizer may have
+    misread ("hopes" -> "hop"), one of its stems is."""
+    if lex.in_class(tok.lemma_.lower(), name):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and any(lex.in_class(s, name) for s in _stems(tok.lower_))
+
+
 def match(tok: Token, lex: Lexicon) -> TriggerRule | None:
     """The first lexicon rule ``tok`` satisfies, or None."""
     pos = _pos(tok)
