@@ -331,3 +331,29 @@ def test_more_legislatures_resolve_to_their_country(pipeline: Pipeline, text: st
 def test_a_figure_known_by_title_and_name_resolves(pipeline: Pipeline) -> None:
     (pope,) = _subjects(pipeline, "Pope Francis appealed for peace in Sudan.")[0]
     assert pope.person_id and (pope.code, pope.sector) == ("VAT", "REL")  # not Sudan
+
+
+def _event_actors(pipeline: Pipeline, text: str, published: str | None = None
+                  ) -> list[tuple[list[str | None], list[str | None]]]:
+    doc = make_document(text, "test", published=published)
+    return [([a.code for a in e.sources], [a.code for a in e.targets])
+            for e in pipeline.extract(doc).events]
+
+
+@pytest.mark.model
+def test_a_bare_surname_is_the_passive_agent_of_an_undated_act(pipeline: Pipeline) -> None:
+    found = _event_actors(pipeline, "The jailed opposition leader was arrested by Lukashenko.")
+    assert any(sources == ["BLR"] for sources, _ in found), found
+
+
+@pytest.mark.model
+def test_bare_surnames_are_source_and_target_of_an_undated_meeting(pipeline: Pipeline) -> None:
+    found = _event_actors(pipeline, "Obama will meet Putin in Geneva next month.")
+    assert (["USA"], ["RUS"]) in found, found
+
+
+@pytest.mark.model
+def test_a_bare_surname_far_from_the_figure_s_years_has_no_country(pipeline: Pipeline) -> None:
+    text = "Obama criticized the sanctions on Tuesday."
+    assert (["USA"], []) in _event_actors(pipeline, text, "2016-03-01")
+    assert not any("USA" in s for s, _ in _event_actors(pipeline, text, "1990-03-01"))

@@ -252,3 +252,23 @@ def test_a_clause_after_the_comma_is_not_an_apposition() -> None:
     text = "Corinne Vallet, the regional governor, said more would follow."
     found = find_role(text, Span.of(text, 0, len("Corinne Vallet")), None)
     assert found is not None and found.role == "governor"
+
+
+def test_a_public_figure_s_bare_surname_is_a_person_as_an_agent_or_object(
+    pipeline: Pipeline,
+) -> None:
+    text = ("The two activists were pardoned on Monday by Lukashenko. "
+            "The delegation will meet Putin in Sochi.\n")
+    extraction = _extract(pipeline, text)
+    assert _person(extraction, "Lukashenko").nationality == "BLR"
+    assert _person(extraction, "Putin").nationality == "RUS"
+
+
+def test_a_bare_surname_far_from_the_figure_s_years_needs_other_support(
+    pipeline: Pipeline,
+) -> None:
+    text = "The two activists were pardoned on Monday by Obama.\n"
+    dated = pipeline.extract(make_document(text, "t", published="1990-05-15"))
+    assert [p.name for p in dated.people] == []
+    undated = _extract(pipeline, text)
+    assert _person(undated, "Obama").nationality == "USA"

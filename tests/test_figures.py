@@ -288,3 +288,42 @@ def test_leaders_before_2000_resolve_by_name_and_surname() -> None:
         assert rows and rows[-1].country == country, text
     # A surname two leaders share stays unlisted.
     assert f.figure_by_name("Bhutto") == () and f.figure_by_name("Castro") == ()
+
+
+# ----------------------------------------------------------------- bare surnames by date
+
+
+def test_a_bare_surname_names_its_figure_when_the_date_is_unknown() -> None:
+    assert f.figure_in_news("Putin", None)[0].name == "Vladimir Putin"
+    assert f.figure_in_news("Lukashenko", None)[0].country == "BLR"
+
+
+def test_a_bare_surname_names_its_figure_in_office_and_within_the_margin() -> None:
+    assert f.figure_in_news("Obama", date(2015, 6, 9))[0].name == "Barack Obama"
+    # A candidate a year before taking office, a former president a year after leaving.
+    assert f.figure_in_news("Obama", date(2008, 3, 1))
+    assert f.figure_in_news("Obama", date(2018, 1, 1))
+
+
+def test_a_bare_surname_names_no_one_far_from_the_figure_s_years() -> None:
+    assert f.figure_in_news("Obama", date(1995, 1, 1)) == ()
+    assert f.figure_in_news("Obama", date(2025, 1, 1)) == ()
+
+
+def test_a_full_name_names_its_figure_whatever_the_date() -> None:
+    assert f.figure_in_news("Barack Obama", date(1995, 1, 1))[0].name == "Barack Obama"
+
+
+def test_a_surname_two_people_share_names_no_one_on_any_date() -> None:
+    shared = "Hariri"  # the header says shared family names are not listed
+    assert f.figure_in_news(shared, None) == ()
+    assert f.figure_in_news(shared, date(2010, 1, 1)) == ()
+
+
+def test_the_margin_is_applied_from_a_loaded_table(tmp_path: Path) -> None:
+    path = tmp_path / "figures.tsv"
+    path.write_text(HEADER + "Ana Ruiz\tRuiz\tESP\tprime minister\t2004-04-17\t2011-12-21\tGOV\n",
+                    encoding="utf-8")
+    (row,) = f.load_figures(path)
+    assert f._near(row, date(2003, 1, 1)) and f._near(row, date(2013, 6, 1))
+    assert not f._near(row, date(2001, 1, 1)) and not f._near(row, date(2014, 6, 1))

@@ -38,8 +38,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +68,7 @@ BBC_FILE = "bbc_news/bbc_news.jsonl"
 NONCONFLICT_TOPICS = frozenset({"business", "sport", "tech", "entertainment"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 GATE_STRIDE = 16
+_YYYYMMDD = re.compile(r"(?:19|20)\d{6}")
 MAX_MISSES = 60
 # Codes of the CAMEO actor dictionaries that are not (or no longer) ISO3.
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD",
@@ -73,10 +76,12 @@ LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "
 GENERIC_CODES = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UAF"})
 
 
-def sentence_extraction(pipeline: Pipeline, text: str, origin: str) -> Extraction | None:
-    """One sentence read as a document; None if it cannot be read."""
+def sentence_extraction(pipeline: Pipeline, text: str, origin: str,
+                        published: str | None = None) -> Extraction | None:
+    """One sentence read as a document (published on ``published``, ISO, if known);
+    None if it cannot be read."""
     try:
-        return pipeline.extract(make_document(text, origin))
+        return pipeline.extract(make_document(text, origin, published=published))
     except EventwireError as e:
         log.warning("%s: %s", origin, e.message)
         return None
@@ -86,6 +91,23 @@ def sentence_events(pipeline: Pipeline, text: str, origin: str) -> tuple[Event, 
     """The events of one sentence read as a document; () if it cannot be read."""
     found = sentence_extraction(pipeline, text, origin)
     return found.events if found else ()
+
+
+def record_date(record: dict[str, Any]) -> str | None:
+    """The ISO date of a gold record's article ("date": "20150609"), if it has a full one.
+
+    The record's date is the article's publication date, which a reader of the wire
+    story would know; a short or malformed value ("121108") is left unknown.
+    """
+    value = str(record.get("date") or "")
+    if not _YYYYMMDD.fullmatch(value):
+        return None
+    iso = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return None
+    return iso
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
@@ -180,7 +202,7 @@ class _PetrarchOutcome:
 
 
 def _petrarch_one(pipeline: Pipeline, record: dict[str, Any]) -> _PetrarchOutcome:
-    found = sentence_extraction(pipeline, record["text"], record["id"])
+    found = sentence_extraction(pipeline, record["text"], record["id"], record_date(record))
     main = main_event(found.events) if found else None
     said = statement_roots(found) if found else set()
     roots = {_root(g["event"]) for g in record.get("gold_events") or ()}

@@ -527,7 +527,7 @@ def _person_records(document: Document, groups: list[_PersonGroup],
         previous = m
     records: list[Person] = []
     for i, g in enumerate(groups):
-        if not _worth_a_record(g, findings.get(i)):
+        if not _worth_a_record(g, findings.get(i), _document_date(document)):
             continue
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
         # A town the tagger took for a person ("Douma", "Sioux Falls") is left to places.
@@ -575,15 +575,21 @@ def _document_date(document: Document) -> date | None:
         return None
 
 
-def _worth_a_record(group: _PersonGroup, finding: RoleFinding | None) -> bool:
-    """A lone word the tagger called a person needs support: a role, or acting as a subject.
+def _worth_a_record(group: _PersonGroup, finding: RoleFinding | None,
+                    on: date | None = None) -> bool:
+    """A lone word the tagger called a person needs support: a role, acting as a subject,
+    or being the surname of a public figure in the news on the document's date ``on``.
 
     Without it, a single capitalised word is as often a place, a group or a
-    common noun ("Observatory", "Palmyra") as a surname.
+    common noun ("Observatory", "Palmyra") as a surname; a listed surname ("released
+    by Putin", "met Lukashenko") names its figure in any position.
     """
     if len(group.full) > 1 or finding is not None:
         return True
-    return any(m.subject for m in group.mentions)
+    if any(m.subject for m in group.mentions):
+        return True
+    name = max(group.mentions, key=lambda m: len(m.tokens)).span.text
+    return bool(figures.figure_in_news(name, on))
 
 
 def _org_kind(name: str) -> str | None:

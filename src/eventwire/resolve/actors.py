@@ -414,10 +414,14 @@ class ActorResolver:
         return None
 
     def _figure(self, name: str) -> figures.Figure | None:
-        """The listed public figure a name denotes: their office then, or their last."""
+        """The listed public figure a name denotes: their office then, or their last.
+
+        A bare surname far from the figure's years in office names no one: "Bush" in
+        a 1990 article is not the president of 2001-2009.
+        """
         found = figures.office_on(name, self.on)
         if found is None:
-            rows = figures.figure_by_name(name)
+            rows = figures.figure_in_news(name, self.on)
             found = rows[-1] if rows else None
         return found if found is not None and (len(found.country) == 3
                                                or found.country.startswith("IGO")) else None

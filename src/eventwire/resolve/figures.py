@@ -12,7 +12,9 @@ Three questions are answered, all conservatively (an unknown or ambiguous answer
   :func:`~eventwire.resolve.dictionaries.fold`); a bare surname only if it was listed;
 * :func:`office_holder` -- who held an office of a country on a date ("the Turkish
   President" in a 2019 article);
-* :func:`office_on` -- which office a person held on a date.
+* :func:`office_on` -- which office a person held on a date;
+* :func:`figure_in_news` -- the person a name denotes in a document of a given date: a
+  bare surname only near the years the person held a listed office.
 
 :func:`name_pattern` finds listed names in raw text, for the entity extractor to add
 people the statistical tagger missed.
@@ -25,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.resolve.dictionaries import (
     SECTORS,
@@ -42,6 +44,7 @@ __all__ = [
     "HEADER",
     "Figure",
     "figure_by_name",
+    "figure_in_news",
     "figures",
     "is_international_code",
     "load_figures",
@@ -58,6 +61,11 @@ _WEAK = "~"
 # militarized group), e.g. IGOUNO, IGOARL, IMGMOSALQ.
 _INTERNATIONAL = re.compile(r"(?:IGO|IMG)[A-Z]{3,12}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# How far before and after their listed terms a bare surname still names a figure: news
+# names a leader as a candidate, minister or party chief before taking office, and as
+# the former leader for a while after. Outside that window "Bush" or "Gandhi" may well be
+# someone else of the name (a predecessor, a relative), so the surname resolves to no one.
+SURNAME_MARGIN = timedelta(days=2 * 365)
 
 
 @dataclass(frozen=True)
@@ -312,6 +320,28 @@ def figure_by_name(name: str) -> tuple[Figure, ...]:
     if hit.needs_capital and name == name.lower():
         return ()
     return people[hit.person]
+
+
+def figure_in_news(name: str, on: date | None) -> tuple[Figure, ...]:
+    """The rows of the person ``name`` denotes in a document dated ``on``; () if none.
+
+    A full name (two words or more) identifies its person whatever the date. A bare
+    surname ("Putin") does so only if exactly one listed person owns it (as
+    :func:`figure_by_name`) and, when the date is known, it falls within one of that
+    person's terms widened by :data:`SURNAME_MARGIN`. A term with no known start
+    counts as covering any date up to its end.
+    """
+    rows = figure_by_name(name)
+    if not rows or on is None or len(fold(name).split()) > 1:
+        return rows
+    return rows if any(_near(r, on) for r in rows) else ()
+
+
+def _near(row: Figure, on: date) -> bool:
+    """True if ``on`` falls within the term ``row`` widened by the surname margin."""
+    if row.start is not None and on < row.start - SURNAME_MARGIN:
+        return False
+    return row.end is None or on <= row.end + SURNAME_MARGIN
 
 
 def office_holder(country: str, office: str, on: date | None) -> Figure | None:
