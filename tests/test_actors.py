@@ -357,3 +357,11 @@ def test_a_bare_surname_far_from_the_figure_s_years_has_no_country(pipeline: Pip
     text = "Obama criticized the sanctions on Tuesday."
     assert (["USA"], []) in _event_actors(pipeline, text, "2016-03-01")
     assert not any("USA" in s for s, _ in _event_actors(pipeline, text, "1990-03-01"))
+
+
+@pytest.mark.model
+def test_a_passive_coordinated_with_an_earlier_verb_is_done_to_its_subject(
+        pipeline: Pipeline) -> None:
+    found = _event_actors(pipeline, "Two French journalists entered Syria in May and were "
+                                    "later detained by Syrian forces.")
+    assert (["SYR"], ["FRA"]) in found, found
