@@ -365,3 +365,10 @@ def test_a_passive_coordinated_with_an_earlier_verb_is_done_to_its_subject(
     found = _event_actors(pipeline, "Two French journalists entered Syria in May and were "
                                     "later detained by Syrian forces.")
     assert (["SYR"], ["FRA"]) in found, found
+
+
+@pytest.mark.model
+def test_troops_loyal_to_a_bare_surname_follow_the_document_date(pipeline: Pipeline) -> None:
+    text = "Troops loyal to Gaddafi shelled the port on Sunday."
+    assert any(s == ["LBY"] for s, _ in _event_actors(pipeline, text, "2011-04-10"))
+    assert not any(s == ["LBY"] for s, _ in _event_actors(pipeline, text, "2021-04-10"))

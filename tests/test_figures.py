@@ -327,3 +327,11 @@ def test_the_margin_is_applied_from_a_loaded_table(tmp_path: Path) -> None:
     (row,) = f.load_figures(path)
     assert f._near(row, date(2003, 1, 1)) and f._near(row, date(2013, 6, 1))
     assert not f._near(row, date(2001, 1, 1)) and not f._near(row, date(2014, 6, 1))
+
+
+def test_in_the_margin_a_relative_in_office_takes_the_surname() -> None:
+    # The father held the office until mid-2000; the son's margin reaches back to 1998.
+    assert f.figure_in_news("Assad", date(1999, 1, 1)) == ()
+    assert f.figure_in_news("Assad", date(2001, 1, 1))[0].name == "Bashar al-Assad"
+    # A margin day with no namesake in office still names the figure.
+    assert f.figure_in_news("Putin", date(1998, 6, 1))[0].name == "Vladimir Putin"

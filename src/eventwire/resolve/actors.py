@@ -554,7 +554,7 @@ class ActorResolver:
             for pobj in (o for p in loyal.children if p.dep_ == "prep" and p.lower_ == "to"
                          for o in p.children if o.dep_ == "pobj"):
                 if pobj.ent_type_ == "PERSON":
-                    rows = figures.figure_by_name(_entity_text(pobj) or pobj.text)
+                    rows = figures.figure_in_news(_entity_text(pobj) or pobj.text, self.on)
                     if rows and len(rows[-1].country) == 3:
                         return [rows[-1].country]
                 for tok in pobj.subtree:

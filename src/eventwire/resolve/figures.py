@@ -328,13 +328,38 @@ def figure_in_news(name: str, on: date | None) -> tuple[Figure, ...]:
     A full name (two words or more) identifies its person whatever the date. A bare
     surname ("Putin") does so only if exactly one listed person owns it (as
     :func:`figure_by_name`) and, when the date is known, it falls within one of that
-    person's terms widened by :data:`SURNAME_MARGIN`. A term with no known start
-    counts as covering any date up to its end.
+    person's terms widened by :data:`SURNAME_MARGIN`. In the margin, outside the
+    terms, a relative or namesake in office that day ("Assad" in 1999: the father)
+    takes the surname from them, so it names no one. A term with no known start counts
+    as covering any date up to its end.
     """
     rows = figure_by_name(name)
     if not rows or on is None or len(fold(name).split()) > 1:
         return rows
-    return rows if any(_near(r, on) for r in rows) else ()
+    if any(r.held_on(on) for r in rows):
+        return rows
+    if not any(_near(r, on) for r in rows) or _kin_in_office(fold(name), rows[0].name, on):
+        return ()
+    return rows
+
+
+def _kin_in_office(word: str, person: str, on: date) -> bool:
+    """True if another listed person whose name holds ``word`` was in office on ``on``:
+    "Assad" in 1999 is the father (Hafez al-Assad), not the son who took over in 2000."""
+    people = _indexes()[0]
+    return any(other != person and r.held_on(on)
+               for other in _name_words().get(word, ())
+               for r in people[other])
+
+
+@functools.lru_cache(maxsize=1)
+def _name_words() -> dict[str, frozenset[str]]:
+    """Folded word of a full name -> the listed people whose full name holds it."""
+    found: dict[str, set[str]] = {}
+    for person in _indexes()[0]:
+        for word in fold(person).split():
+            found.setdefault(word, set()).add(person)
+    return {w: frozenset(p) for w, p in found.items()}
 
 
 def _near(row: Figure, on: date) -> bool:
