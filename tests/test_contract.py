@@ -75,6 +75,28 @@ def test_agreements_and_their_links_are_evidence(pipeline: Pipeline) -> None:
     assert linked and set(linked) <= ids
 
 
+# Written for this test: places named inside bodies' names, alone, and both.
+BODIES_ARTICLE = (
+    "Ohio health officials warn of flu surge\n\n"
+    "The Ohio Department of Health said on Monday that flu cases doubled in Columbus, and "
+    "officers of the Columbus Police Department were asked to get vaccinated.\n"
+)
+
+
+@pytest.mark.model
+def test_places_named_inside_bodies_names_are_evidence(pipeline: Pipeline) -> None:
+    """Name mentions follow the schema and are evidence; every place has some evidence."""
+    payload = pipeline.extract(make_document(BODIES_ARTICLE, "bodies")).to_dict()
+    validate(payload)
+    original = payload["document"]["text"]
+    places = payload["places"]
+    assert any(p["name_mentions"] for p in places)
+    for place in places:
+        assert place["mentions"] or place["name_mentions"]
+        for span in (*place["mentions"], *place["name_mentions"]):
+            assert original[span["start"]:span["end"]] == span["text"]
+
+
 @pytest.mark.model
 def test_extracting_twice_gives_the_same_result(pipeline: Pipeline) -> None:
     text = EXAMPLES[0].read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.model
 def places_of(pipeline: Pipeline, text: str) -> tuple[Place, ...]:
     extraction = pipeline.extract(make_document(text, "test"))
     for p in extraction.places:
-        for m in p.mentions:
+        for m in (*p.mentions, *p.name_mentions):
             assert extraction.document.text[m.start:m.end] == m.text
     return extraction.places
 
@@ -253,3 +253,49 @@ def test_a_name_tagged_as_a_place_once_is_that_place_where_the_tagger_missed_it(
                                  "England were told.")
     (town,) = named(places, "Banbridge")
     assert len(town.mentions) == 3 and town.country_code == "GB"
+
+
+def inside_names(places: tuple[Place, ...], name: str) -> list[Place]:
+    return [p for p in places if any(name in m.text for m in p.name_mentions)]
+
+
+def test_a_state_named_in_a_body_name_is_recorded_apart(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The Ohio Department of Health reported 12 new cases of "
+                                 "measles in Columbus on Monday.")
+    (ohio,) = inside_names(places, "Ohio")
+    assert ohio.mentions == () and ohio.feature_code == "ADM1" and ohio.country_code == "US"
+    assert not named(places, "Health") and not inside_names(places, "Health")
+
+
+def test_a_city_named_in_a_police_department_is_the_city(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Officers from the Dallas Police Department arrested two men "
+                                 "in Garland, Texas, on Friday, a spokesman said.")
+    (dallas,) = inside_names(places, "Dallas")
+    assert dallas.admin1 == "Texas" and dallas.feature_code is not None
+    assert dallas.feature_code.startswith("PPL") and dallas.mentions == ()
+
+
+def test_a_place_named_alone_and_in_a_body_name_is_one_record(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Two men were arrested in Dallas on Friday. The Dallas Police "
+                                 "Department said both were released on bail.")
+    (dallas,) = [p for p in places if "Dallas" in p.name]
+    assert [m.text for m in dallas.mentions] == ["Dallas"]
+    assert [m.text for m in dallas.name_mentions] == ["Dallas"]
+    assert dallas.mentions[0].start < dallas.name_mentions[0].start
+
+
+def test_an_agreement_named_after_a_city_records_no_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Rebels said the Minsk agreement was dead and walked out of "
+                                 "the Geneva talks on Tuesday.")
+    assert not named(places, "Minsk") and not inside_names(places, "Minsk")
+    assert not named(places, "Geneva") and not inside_names(places, "Geneva")
+
+
+def test_an_event_is_never_placed_at_a_body_name(pipeline: Pipeline) -> None:
+    extraction = pipeline.extract(make_document(
+        "Gunmen shot dead two officers of the Dallas Police Department in Fort Worth, Texas, "
+        "on Saturday, police said.", "test"))
+    inside = [p.id for p in extraction.places if p.name_mentions and not p.mentions]
+    assert inside, "the body's city is recorded as a name mention"
+    located = [e.place_id for e in extraction.events if e.place_id]
+    assert located and not set(located) & set(inside)

@@ -125,6 +125,29 @@ def test_round_trip_gives_back_an_equal_extraction(db: Path) -> None:
     assert stored == ex.to_dict()
 
 
+def test_a_place_named_inside_a_body_name_round_trips(db: Path) -> None:
+    """Name mentions (a place inside a body's name) are stored and read back as written."""
+    ex = make_extraction()
+    (karesh,) = ex.places
+    inside = span(TEXT, "Karesh", 2)  # "the Karesh truce agreement" stands in for a body here
+    named = dataclasses.replace(karesh, name_mentions=(inside,))
+    only_in_name = Place("l2", "Karesh", (), name_mentions=(inside,), lat=33.5, lon=44.0)
+    ex = dataclasses.replace(ex, places=(named, only_in_name))
+    with DuckDBStore(db) as store:
+        store.write_extraction(ex, store.begin_run(run_info()))
+        assert store.get_extraction(ex.document.id) == ex
+
+
+def test_a_place_stored_before_name_mentions_reads_back_without_them() -> None:
+    """Rows written before schema 1.4.0 have no ``name_mentions``: they read back empty."""
+    from eventwire.store.codec import from_dict
+
+    old = dataclasses.asdict(make_extraction().places[0])
+    del old["name_mentions"]
+    place = from_dict(Place, old)
+    assert place.name_mentions == () and place == make_extraction().places[0]
+
+
 def test_unknown_document_is_none(db: Path) -> None:
     with DuckDBStore(db) as store:
         assert store.get_document("nope") is None

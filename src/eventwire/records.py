@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,18 @@ class Organization:
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A place of the document, resolved to GeoNames where the gazetteer knows it.
+
+    ``mentions`` are where the text names the place itself: events, ACLED
+    geo-precision and agreements read only these. ``name_mentions`` are where the
+    place is named inside the name of an organization or body ("the Ohio Department
+    of Health", "Dallas police", "the University of Georgia"): they say where a body
+    is based, not where something happened, so they are kept apart and never used
+    as an event's location. A place named only inside names has ``mentions=()``
+    and its evidence in ``name_mentions``; every record has at least one of the two.
+    Names inside agreements and talks ("the Astana talks") are in neither.
+    """
+
     id: str
     name: str
     mentions: tuple[Span, ...]
@@ -124,6 +136,7 @@ class Place:
     geo_precision: int | None = None
     metonym: bool = False
     confidence: float | None = None
+    name_mentions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,9 @@ Each corpus (``<data>/<name>/<name>.jsonl``) holds articles with gold toponym
 spans and coordinates. Per corpus, with denominators:
 
 * ``<name>.toponyms``: end-to-end recall of gold toponyms that have
-  coordinates (found = a place mention overlaps the gold span and the place is
-  resolved); its precision counts emitted mentions that overlap any gold span;
+  coordinates (found = a place mention *or name mention* overlaps the gold span
+  and the place is resolved); its precision counts emitted mentions and name
+  mentions that overlap any gold span;
 * ``<name>.acc161``: of the toponyms found, those resolved within 161 km
   (100 miles) of the gold point;
 * ``<name>.gold_span.acc161``: every gold span resolved by the same resolver
@@ -17,9 +18,12 @@ where things happen. LGL and TR-News annotate adjectives too ("Egyptian",
 "Turkish"); eventwire reads those as actors, so end-to-end recall leaves them
 out (``<name>.adjectival_left_out`` counts them), while the given-span
 accuracy keeps them (an adjective resolves to its country). LGL also marks names
-inside the names of bodies ("the Ohio Department of Health"), which eventwire
-does not take for places where something happened; ``<name>.missed_in_body_names``
-counts the gold toponyms missed that lie inside an organization's mention.
+inside the names of bodies ("the Ohio Department of Health"): eventwire records
+them as the place's ``name_mentions`` (where a body is based, never where
+something happened), and they count as found like any mention;
+``<name>.found_in_body_names`` counts the gold toponyms found only through a
+name mention, ``<name>.missed_in_body_names`` those missed that lie inside an
+organization's mention.
 
 The articles go through the ordinary reader and the stages the places stage
 depends on (parse, entities, places).
@@ -136,7 +140,8 @@ def score_article(article: Article, ctx: Context, corpus: str) -> AreaResult:
     """End-to-end and given-span scores of one article."""
     found_places = places.extract(ctx)
     mentions = [(m, p) for p in found_places for m in p.mentions]
-    found = hits = 0
+    named = [(m, p) for p in found_places for m in p.name_mentions]
+    found = hits = via_names = 0
     misses = []
     literal = [g for g in article.toponyms if not places.is_demonym(g.text)]
     # Names inside bodies' names ("the Ohio Department of Health") are left out by design.
@@ -144,23 +149,28 @@ def score_article(article: Article, ctx: Context, corpus: str) -> AreaResult:
     in_bodies = 0
     for g in literal:
         match = next((p for m, p in mentions if _overlap(m, g) and p.lat is not None), None)
+        if match is None:
+            match = next((p for m, p in named if _overlap(m, g) and p.lat is not None), None)
+            via_names += match is not None
         if match is not None:
             found += 1
             hits += _near(match, g)
         else:
             in_bodies += any(_overlap(b, g) for b in bodies)
             misses.append(f"{corpus}: {g.text!r} not found ({article.id})")
-    correct = sum(any(_overlap(m, s) for s in article.spans) for m, _ in mentions)
+    emitted = mentions + named
+    correct = sum(any(_overlap(m, s) for s in article.spans) for m, _ in emitted)
     given = places.resolve_spans(ctx, [Span.of(ctx.document.text, g.start, g.end)
                                        for g in article.toponyms])
     given_hits = sum(_near(p, g) for p, g in zip(given, article.toponyms, strict=True))
     n = len(article.toponyms)
     return AreaResult(
         corpus,
-        (Score(f"{corpus}.toponyms", found, len(literal), correct, len(mentions)),),
+        (Score(f"{corpus}.toponyms", found, len(literal), correct, len(emitted)),),
         (Check(f"{corpus}.acc161", hits, found),
          Check(f"{corpus}.gold_span.acc161", given_hits, n),
          Check(f"{corpus}.adjectival_left_out", n - len(literal), n),
+         Check(f"{corpus}.found_in_body_names", via_names, len(literal)),
          Check(f"{corpus}.missed_in_body_names", in_bodies, len(literal))),
         tuple(misses[:20]),
     )
@@ -172,6 +182,7 @@ def evaluate_corpus(pipeline: Pipeline, data: Path, corpus: str,
     total = AreaResult(corpus, (Score(f"{corpus}.toponyms"),),
                        (Check(f"{corpus}.acc161"), Check(f"{corpus}.gold_span.acc161"),
                         Check(f"{corpus}.adjectival_left_out"),
+                        Check(f"{corpus}.found_in_body_names"),
                         Check(f"{corpus}.missed_in_body_names")))
     ids = []
     for article in load_corpus(data, corpus, limit):

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v10"
+VERSION = "places.rules.v11"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -33,6 +33,7 @@ def geo_precision(entry: Entry | None, qualified: bool) -> int | None:
 
 
 def _group_key(m: Mention) -> tuple[object, ...]:
+    # A name mention joins the record of the place itself (never an area or a metonym).
     ident: object = m.choice.entry.geonameid if m.choice else name_key(m.fixed_name or m.span.text)
     return (ident, m.area, m.metonym)
 
@@ -58,9 +59,12 @@ def place_record(i: int, group: list[Mention], gaz: Gazetteer | None) -> Place:
     choice = first.choice
     entry = choice.entry if choice else None
     qualified = first.area
-    names = Counter(m.span.text for m in group if m.block_kind != "dateline")
+    # The name as the text gives the place itself, before as it appears inside bodies' names.
+    names = Counter(m.span.text for m in group if m.block_kind != "dateline" and not m.in_name)
+    names = names or Counter(m.span.text for m in group)
     name = first.fixed_name or (names.most_common(1)[0][0] if names else first.span.text)
-    mentions = tuple(m.phrase or m.span for m in group)
+    mentions = tuple(m.phrase or m.span for m in group if not m.in_name)
+    name_mentions = tuple(m.span for m in group if m.in_name)
     country = entry.country_code if entry else (first.country.iso2 if first.country else None)
     return Place(
         id=f"pl{i}",
@@ -75,6 +79,7 @@ def place_record(i: int, group: list[Mention], gaz: Gazetteer | None) -> Place:
         geo_precision=geo_precision(entry, qualified),
         metonym=first.metonym,
         confidence=max(m.choice.confidence for m in group) if choice else None,
+        name_mentions=name_mentions,
     )
 
 

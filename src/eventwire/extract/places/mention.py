@@ -30,6 +30,9 @@ class Mention:
     fixed_name: str | None = None  # a place that is not in the gazetteer ("X-Y border")
     weak: bool = False  # not tagged as a place: kept only if it resolves near the article's places
     dateline: bool = False  # a capitals dateline ("MANSFIELD --"): kept only if it resolves
+    # Named inside the name of an organization or body ("the Ohio Department of Health"):
+    # recorded as a name mention of the place, never where something happened.
+    in_name: bool = False
     choice: Choice | None = None
     # A street, building or park the gazetteer lacks, placed at the town the article puts it in.
     within: Choice | None = None

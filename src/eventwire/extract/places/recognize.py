@@ -384,7 +384,90 @@ def find_mentions(ctx: Context) -> list[Mention]:
         found += [m for m in _weak_mentions(pb, text, taken, bare)
                   if not _overlaps(m.span, claimed)]
     dateline = _dateline_mention(ctx, [m.span for m in found])
-    return sorted(found + dateline, key=lambda m: m.span.start)
+    found += dateline
+    found += _body_name_mentions(ctx, [m.span for m in found], bare)
+    return sorted(found, key=lambda m: m.span.start)
+
+
+# Capitalized words of bodies' names that name a field or a function, not a place, though a
+# gazetteer lists a town under some of them ("the Department of Commerce", "Homeland").
+BODY_NAME_WORDS = frozenset(
+    "health justice education defense defence commerce agriculture labor labour energy "
+    "transportation transport public safety human rights affairs interior finance treasury "
+    "homeland security veterans environment environmental natural resources emergency "
+    "management fire rescue sheriff sheriff's state national federal general united "
+    "international american community regional memorial medical children's family science "
+    "sciences technology arts art history law medicine nursing business economics research "
+    "development relations foreign home trade industry social welfare protection housing "
+    "urban water power electric gas oil wildlife fish game parks recreation tourism culture "
+    "information communications media sports athletic athletics city town village "
+    "metropolitan metro capital central northern southern eastern western north south east "
+    "west new old saint st holy christ christian catholic baptist methodist lutheran "
+    "presbyterian first second third mount valley river lake hill park "
+    "royal civil criminal supreme district circuit superior high middle elementary "
+    "independent unified consolidated free mercy grace hope faith liberty victory green liberal "
+    "conservative democratic republican socialist communist progressive".split())
+_BODY_WORD = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*")
+# Words that join the words of one place name inside a body's name ("Salt Lake City").
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "at", "in", "&"})
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalized words of a body's name that are neither function nor field words.
+
+    "Ohio Department of Health" gives "Ohio"; "University of Georgia" gives "Georgia";
+    "New York Police Department" gives "New York"; "Douglas County Hospital" gives
+    "Douglas County" (a county's name keeps its head).
+    """
+    runs: list[tuple[int, int]] = []
+    current: list[tuple[int, int]] = []
+    for m in _BODY_WORD.finditer(text):
+        word = m.group().rstrip(".").lower()
+        gap = text[current[-1][1]:m.start()] if current else ""
+        if word in _ORG_WORDS or (word in BODY_NAME_WORDS and word not in ("new", "st", "saint",
+                                                                            "salt", "san")):
+            if current:
+                runs.append((current[0][0], current[-1][1]))
+            current = []
+            continue
+        if current and gap.strip():
+            runs.append((current[0][0], current[-1][1]))
+            current = []
+        current.append((m.start(), m.end()))
+    if current:
+        runs.append((current[0][0], current[-1][1]))
+    return runs
+
+
+def _body_name_mentions(ctx: Context, claimed: list[Span],
+                        bare: frozenset[Span]) -> list[Mention]:
+    """Place names inside the names of organizations and bodies, as name mentions.
+
+    "The Dallas Police Department" says where the body is based, not where anything
+    happened: the name is resolved like any other (with the article's context) and kept
+    apart from the place's own mentions. They are weak: kept only where they resolve among
+    the article's places, and they never vote on where the story is. An organization that
+    is only a name (``bare``) is the places' own already; agreements and talks are not
+    organizations and stay out.
+    """
+    text = ctx.document.text
+    found: list[Mention] = []
+    for org in ctx.organizations:
+        for span in org.mentions:
+            if span in bare or _overlaps(span, claimed):
+                continue
+            kind = next((pb.block.kind for pb in ctx.parsed
+                         if pb.offset <= span.start < pb.offset + len(pb.block.text)), "")
+            for a, b in _name_runs(span.text):
+                s, e = _clean(text, span.start + a, span.start + b)
+                name = text[s:e]
+                # A country in a body's name ("the U.S. Department of Justice", "Bank of
+                # America") is the body's country, which its Organization record carries.
+                if (e - s < 3 or (s, e) == (span.start, span.end) or is_adjective(name)
+                        or name_key(name) in BODY_NAME_WORDS or country_named(name)):
+                    continue
+                found.append(Mention(Span.of(text, s, e), kind, weak=True, in_name=True))
+    return found
 
 
 # "MANSFIELD -- The city council...", "BEIRUT (AP) -", "COLUMBIA, S.C. --", "BEIRUT: ...": a

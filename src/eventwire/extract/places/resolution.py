@@ -97,7 +97,8 @@ def _focus(mentions: list[Mention], ctx: Context) -> Evidence:
     """Countries the article is about: named ones, and homes of its demonyms (half weight)."""
     ev = Evidence()
     for m in mentions:
-        if m.country is not None and not m.metonym:
+        # A country inside a body's name ("Bank of America") says less: its ORG counts below.
+        if m.country is not None and not (m.metonym or m.in_name):
             ev.add(m.key, country=m.country.iso2, weight=1.0)
     for pb in ctx.parsed:
         for ent in pb.doc.ents:
@@ -307,7 +308,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
     tagged = {m.key: m.choice.entry.geonameid for m in mentions
               if not m.weak and m.choice is not None and not m.metonym
               and m.choice.confidence >= TAGGED_ELSEWHERE_CONFIDENCE}
+    # A name inside a body's name is the place the article names alone by the same name.
+    alone = {m.key: m.choice for m in mentions
+             if not (m.weak or m.in_name or m.metonym) and m.choice is not None}
     for m in mentions:
+        if m.in_name and m.key in alone:
+            m.choice = alone[m.key]
+            continue
+        if m.in_name:
+            if not _among_article_places(m, evidence.context(m.key, anchors_for(mentions, m.key))):
+                m.choice = None
+            continue
         if not m.weak or (m.choice is not None and tagged.get(m.key) == m.choice.entry.geonameid):
             continue
         if not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key)),
@@ -350,7 +361,8 @@ def _cohort(mentions: list[Mention], gaz: Gazetteer,
     for m in mentions:
         if m.metonym or m.country is not None or m.fixed_name or m.key in out:
             continue
-        if m.key in GENERIC_WORDS:
+        # Names inside bodies' names never vote on where the story is.
+        if m.key in GENERIC_WORDS or m.in_name:
             continue
         geo = named.context(m.key, [])
         entries = [e for e in gaz.lookup(m.span.text).entries
@@ -456,6 +468,26 @@ def _keep_weak(m: Mention, geo: GeoContext, times: int = 1) -> bool:
     # A city of the country the article is about: "Aleppo" in a story on Syria.
     return (geo.countries.get(c.entry.country_code or "", 0.0) >= 1.0
             and c.entry.population >= WEAK_CITY_POPULATION)
+
+
+def _among_article_places(m: Mention, geo: GeoContext) -> bool:
+    """A name inside a body's name stays when it resolved among the article's own places.
+
+    Stricter than a weak mention: a body's name is no evidence that the story is there,
+    so neither a country's name ("Lebanon Police", "Jordan Elementary") nor a lone big
+    city ("Dublin City Council" in a story on Dublin, Ohio) is kept on its own: the
+    place must lie near the article's places, in one of its divisions, or be a country
+    the article is about.
+    """
+    c = m.choice
+    if c is None:
+        return False
+    if c.entry.feature_code == "PCLI":
+        return geo.countries.get(c.entry.country_code or "", 0.0) >= 1.0
+    near = nearest_anchor_km(c.entry, geo.anchors)
+    code = c.entry.admin1_code
+    return (near is not None and near <= WEAK_NEAR_KM) or bool(
+        code and c.entry.feature_class in ("P", "A") and code in geo.admins)
 
 
 # "in Wana", "at Coggeshall": a preposition of place just before the name.
