@@ -299,3 +299,17 @@ def test_an_event_is_never_placed_at_a_body_name(pipeline: Pipeline) -> None:
     assert inside, "the body's city is recorded as a name mention"
     located = [e.place_id for e in extraction.events if e.place_id]
     assert located and not set(located) & set(inside)
+
+
+def test_a_state_named_like_a_country_in_a_body_name_is_the_state(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Agents of the Georgia Bureau of Investigation searched a home "
+                                 "in Athens, Ga., on Monday.")
+    (georgia,) = inside_names(places, "Georgia")
+    assert georgia.country_code == "US" and georgia.feature_code == "ADM1"
+
+
+def test_a_country_in_a_body_name_is_left_to_the_organization(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The Lebanon Police Department arrested a man in Boone County, "
+                                 "Indiana, on Thursday.")
+    assert not inside_names(places, "Lebanon") and not named(places, "Lebanon")
+    assert named(places, "Boone County")

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v11"
+VERSION = "places.rules.v12"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -351,7 +351,8 @@ _ORG_WORDS = frozenset(
     "university college school hospital church council department ministry agency party "
     "association society company inc corp ltd group club team union court office police "
     "army force forces press news times post institute center centre foundation bank "
-    "committee board commission authority service services project network".split())
+    "committee board commission authority service services project network bureau "
+    "administration sheriff jail prison museum academy clinic".split())
 
 
 def _no_org_head(name: str) -> bool:
@@ -439,6 +440,14 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _is_division_name(name: str, gazetteer: Any) -> bool:
+    """The gazetteer knows a first-level division by exactly this name ("Georgia")."""
+    if gazetteer is None:
+        return False
+    return any(e.feature_code == "ADM1" and name_key(e.name) == name_key(name)
+               for e in gazetteer.lookup(name).entries)
+
+
 def _body_name_mentions(ctx: Context, claimed: list[Span],
                         bare: frozenset[Span]) -> list[Mention]:
     """Place names inside the names of organizations and bodies, as name mentions.
@@ -451,6 +460,7 @@ def _body_name_mentions(ctx: Context, claimed: list[Span],
     organizations and stay out.
     """
     text = ctx.document.text
+    gazetteer = ctx.resources.gazetteer
     found: list[Mention] = []
     for org in ctx.organizations:
         for span in org.mentions:
@@ -462,9 +472,12 @@ def _body_name_mentions(ctx: Context, claimed: list[Span],
                 s, e = _clean(text, span.start + a, span.start + b)
                 name = text[s:e]
                 # A country in a body's name ("the U.S. Department of Justice", "Bank of
-                # America") is the body's country, which its Organization record carries.
+                # America") is the body's country, which its Organization record carries;
+                # a state named like one ("the Georgia Bureau of Investigation") is read
+                # as the gazetteer and the article say.
                 if (e - s < 3 or (s, e) == (span.start, span.end) or is_adjective(name)
-                        or name_key(name) in BODY_NAME_WORDS or country_named(name)):
+                        or name_key(name) in BODY_NAME_WORDS
+                        or (country_named(name) and not _is_division_name(name, gazetteer))):
                     continue
                 found.append(Mention(Span.of(text, s, e), kind, weak=True, in_name=True))
     return found
