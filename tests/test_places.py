@@ -313,3 +313,20 @@ def test_a_country_in_a_body_name_is_left_to_the_organization(pipeline: Pipeline
                                  "Indiana, on Thursday.")
     assert not inside_names(places, "Lebanon") and not named(places, "Lebanon")
     assert named(places, "Boone County")
+
+
+def test_a_town_named_in_one_body_name_needs_the_article_to_place_it(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Dublin Singers will give a concert on Friday evening, the "
+                                 "choir's director said.")
+    assert not inside_names(places, "Dublin") and not named(places, "Dublin")
+
+
+def test_a_legislators_state_after_the_party_letter_is_a_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The bill was opposed by Rep. Jane Doe, D-N.D., and by "
+                                 "Sen. John Roe, R-Elbow Lake, on Tuesday.")
+    (state,) = named(places, "N.D")
+    assert state.country_code == "US" and state.feature_code == "ADM1"
+    (town,) = named(places, "Elbow Lake")
+    assert near(town, 45.99, -95.98)
+

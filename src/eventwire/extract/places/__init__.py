@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v12"
+VERSION = "places.rules.v13"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

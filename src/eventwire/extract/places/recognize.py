@@ -282,6 +282,22 @@ def _triangle_mentions(pb: ParsedBlock, text: str) -> list[Mention]:
     return found
 
 
+# "Rep. Charles Rangel, D-N.Y.," "Tony Sertich, DFL-Chisholm": a legislator's party, then
+# the state or home town he or she represents.
+_PARTY_PLACE = re.compile(r"(?<![\w-])(?:D|R|I|DFL)-(?P<name>[A-Z][\w'’]*\.?(?:[A-Z]\.)*"
+                          r"(?:\s[A-Z][\w'’]*\.?)?)(?=[,;)]|\s*$|\s+[a-z\W])")
+
+
+def _party_mentions(pb: ParsedBlock, text: str) -> list[Mention]:
+    """The state or town after a legislator's party letter ("D-N.Y.", "R-Elbow Lake")."""
+    found = []
+    for m in _PARTY_PLACE.finditer(pb.block.text):
+        s, e = _clean(text, pb.offset + m.start("name"), pb.offset + m.end("name"))
+        if e > s:
+            found.append(Mention(Span.of(text, s, e), pb.block.kind))
+    return found
+
+
 def _border_mentions(pb: ParsedBlock, text: str) -> list[Mention]:
     """"the Syrian-Turkish border": a stretch of two countries' frontier."""
     found = []
@@ -372,7 +388,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
                       for m in o.mentions)
     found: list[Mention] = []
     for pb in ctx.parsed:
-        patterns = _triangle_mentions(pb, text) + _border_mentions(pb, text)
+        patterns = (_triangle_mentions(pb, text) + _border_mentions(pb, text)
+                    + _party_mentions(pb, text))
         patterns = [m for m in patterns if not _overlaps(m.span, taken)]
         # A dateline is a place by construction, whatever the tagger made of its capitals.
         patterns += [m for m in _caps_datelines(pb, text)
