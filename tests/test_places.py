@@ -330,3 +330,17 @@ def test_a_legislators_state_after_the_party_letter_is_a_place(pipeline: Pipelin
     (town,) = named(places, "Elbow Lake")
     assert near(town, 45.99, -95.98)
 
+
+def test_a_county_without_namesakes_in_a_body_name_is_kept_on_its_own(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The fire started in the garage. The Guernsey County Sheriff's "
+                                 "Office reported receiving several calls.")
+    (county,) = inside_names(places, "Guernsey County")
+    assert county.country_code == "US" and near(county, 40.02, -81.61)
+
+
+def test_a_county_with_namesakes_in_a_body_name_needs_the_article_to_place_it(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The fire started in the garage. The Madison County Sheriff's "
+                                 "Office reported receiving several calls.")
+    assert not inside_names(places, "Madison County")

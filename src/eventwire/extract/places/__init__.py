@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v13"
+VERSION = "places.rules.v14"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

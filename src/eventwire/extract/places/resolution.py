@@ -316,7 +316,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
             m.choice = alone[m.key]
             continue
         if m.in_name:
-            if not _among_article_places(m, evidence.context(m.key, anchors_for(mentions, m.key))):
+            if not (_among_article_places(m, evidence.context(m.key, anchors_for(mentions, m.key)))
+                    or _sole_county(m, gaz)):
                 m.choice = None
             continue
         if not m.weak or (m.choice is not None and tagged.get(m.key) == m.choice.entry.geonameid):
@@ -468,6 +469,19 @@ def _keep_weak(m: Mention, geo: GeoContext, times: int = 1) -> bool:
     # A city of the country the article is about: "Aleppo" in a story on Syria.
     return (geo.countries.get(c.entry.country_code or "", 0.0) >= 1.0
             and c.entry.population >= WEAK_CITY_POPULATION)
+
+
+_COUNTY_NAME = re.compile(r"\s(?:County|Parish)$")
+
+
+def _sole_county(m: Mention, gaz: Gazetteer) -> bool:
+    """A county the gazetteer knows only one of ("the Guernsey County Sheriff's Office")
+    is that county: its name says it is one, and there is no namesake to confuse it with."""
+    c = m.choice
+    if c is None or c.entry.feature_code != "ADM2" or not _COUNTY_NAME.search(m.span.text):
+        return False
+    return sum(e.feature_code == "ADM2" and name_key(e.name) == m.key
+               for e in gaz.lookup(m.span.text).entries) == 1
 
 
 def _among_article_places(m: Mention, geo: GeoContext) -> bool:
