@@ -344,3 +344,10 @@ def test_a_county_with_namesakes_in_a_body_name_needs_the_article_to_place_it(
     places = places_of(pipeline, "The fire started in the garage. The Madison County Sheriff's "
                                  "Office reported receiving several calls.")
     assert not inside_names(places, "Madison County")
+
+
+def test_a_building_named_after_its_county_is_placed_in_the_county(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "ATHENS, Texas -- A man was arraigned at the Henderson County "
+                                 "Jail on Tuesday morning.")
+    (county,) = named(places, "Henderson County")
+    assert county.feature_code == "ADM2" and near(county, 32.21, -95.84)

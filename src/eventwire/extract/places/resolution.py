@@ -138,7 +138,37 @@ def resolve_mention(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | Non
             m.phrase, m.area = m.phrase or whole, True
             m.country = country_named(m.span.text)
             choice = _resolve_name(m, gaz, geo)
+    if choice is None and m.country is None:
+        choice = _county_of_building(m, gaz, geo)
     return choice
+
+
+# "Henderson County Jail", "Douglas County Hospital": a building named after its county.
+_COUNTY_PREFIX = re.compile(r"^[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?\s(?:County|Parish)(?=\s+[A-Z])")
+
+
+# Last words of such a building's or site's name: a jail, a courthouse, a hospital.
+_BUILDING_HEADS = LOCAL_HEADS | frozenset(
+    "jail courthouse court center centre complex building fairgrounds fairground prison "
+    "hospital airport landfill office sheriff department commission commissioners board council "
+    "schools police coroner".split())
+
+
+def _county_of_building(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
+    """A place the gazetteer lacks whose name opens with a county's ("the Henderson County
+    Jail") is narrowed in place to the county, as part of it."""
+    prefix = _COUNTY_PREFIX.match(m.span.text)
+    last = m.span.text.rsplit(None, 1)[-1].lower()
+    if prefix is None or last not in _BUILDING_HEADS:
+        return None
+    whole = m.span
+    narrowed = Mention(Span(whole.start, whole.start + prefix.end(), prefix.group()),
+                       m.block_kind, want="admin", weak=m.weak)
+    choice = _resolve_name(narrowed, gaz, geo)
+    if choice is not None and choice.entry.feature_code == "ADM2":
+        m.span, m.phrase, m.area = narrowed.span, m.phrase or whole, True
+        return choice
+    return None
 
 
 def _namesake_division(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
