@@ -351,3 +351,11 @@ def test_a_building_named_after_its_county_is_placed_in_the_county(pipeline: Pip
                                  "Jail on Tuesday morning.")
     (county,) = named(places, "Henderson County")
     assert county.feature_code == "ADM2" and near(county, 32.21, -95.84)
+
+
+def test_a_county_service_cut_short_by_the_tagger_is_placed_in_the_county(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "HAMMOND, La. -- Smoke was reported at 9 p.m. Tangipahoa Parish "
+                                 "Fire crews and deputies responded.")
+    (parish,) = named(places, "Tangipahoa Parish")
+    assert parish.feature_code == "ADM2" and near(parish, 30.69, -90.48)

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v15"
+VERSION = "places.rules.v16"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -147,11 +147,12 @@ def resolve_mention(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | Non
 _COUNTY_PREFIX = re.compile(r"^[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?\s(?:County|Parish)(?=\s+[A-Z])")
 
 
-# Last words of such a building's or site's name: a jail, a courthouse, a hospital.
+# Last words of such a building's or site's name: a jail, a courthouse, a hospital, or a
+# county office or service the tagger cut short ("the Rapides Parish Fire [District 2]").
 _BUILDING_HEADS = LOCAL_HEADS | frozenset(
     "jail courthouse court center centre complex building fairgrounds fairground prison "
     "hospital airport landfill office sheriff department commission commissioners board council "
-    "schools police coroner".split())
+    "schools police coroner fire clerk auditor assessor treasurer fair".split())
 
 
 def _county_of_building(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
