@@ -359,3 +359,12 @@ def test_a_county_service_cut_short_by_the_tagger_is_placed_in_the_county(
                                  "Fire crews and deputies responded.")
     (parish,) = named(places, "Tangipahoa Parish")
     assert parish.feature_code == "ADM2" and near(parish, 30.69, -90.48)
+
+
+def test_a_town_the_tagger_missed_is_the_town_of_the_dateline(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "MARIETTA - Officers arrested a teenager on Tuesday after a chase "
+                                 "through downtown. Marietta police said the boy had taken his "
+                                 "uncle's car.")
+    (town,) = named(places, "MARIETTA")
+    assert [m.text for m in town.mentions] == ["MARIETTA", "Marietta"]
+    assert near(town, 33.95, -84.55)

@@ -335,10 +335,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
             m.choice = resolve_mention(m, gaz, geo)
         qualify_by_division(mentions, gaz, text)
     repeated = Counter(m.key for m in mentions if m.weak)
-    # A name tagged as a place elsewhere in the article is that place where the tagger missed it.
-    tagged = {m.key: m.choice.entry.geonameid for m in mentions
+    # A name tagged as a place elsewhere in the article, or its dateline, is that place where
+    # the tagger missed it.
+    tagged = {m.key: m.choice for m in mentions
               if not m.weak and m.choice is not None and not m.metonym
-              and m.choice.confidence >= TAGGED_ELSEWHERE_CONFIDENCE}
+              and (m.dateline or m.choice.confidence >= TAGGED_ELSEWHERE_CONFIDENCE)}
     # A name inside a body's name is the place the article names alone by the same name.
     alone = {m.key: m.choice for m in mentions
              if not (m.weak or m.in_name or m.metonym) and m.choice is not None}
@@ -351,11 +352,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
                     or _sole_county(m, gaz)):
                 m.choice = None
             continue
-        if not m.weak or (m.choice is not None and tagged.get(m.key) == m.choice.entry.geonameid):
+        if not m.weak or (m.choice is not None and m.key in tagged
+                          and tagged[m.key].entry.geonameid == m.choice.entry.geonameid):
             continue
         if not _keep_weak(m, evidence.context(m.key, anchors_for(mentions, m.key)),
                           repeated[m.key]) and not _located_town(m, text):
-            m.choice = None
+            # One name, one place within an article: a name the article places surely
+            # elsewhere ("ROSWELL -- ... Roswell police said") is that place here too.
+            m.choice = tagged.get(m.key)
     mentions[:] = [m for m in mentions
                    if not (m.weak or m.dateline) or m.choice is not None]
     place_within_towns(mentions)
