@@ -368,3 +368,10 @@ def test_a_town_the_tagger_missed_is_the_town_of_the_dateline(pipeline: Pipeline
     (town,) = named(places, "MARIETTA")
     assert [m.text for m in town.mentions] == ["MARIETTA", "Marietta"]
     assert near(town, 33.95, -84.55)
+
+
+def test_a_town_ends_where_its_mayors_title_begins(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Flooding closed two roads in Bartow County on Monday. "
+                                 "Cartersville Mayor Jane Doe said crews worked through the night.")
+    (town,) = named(places, "Cartersville")
+    assert [m.text for m in town.mentions] == ["Cartersville"] and near(town, 34.17, -84.80)

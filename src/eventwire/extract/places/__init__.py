@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v17"
+VERSION = "places.rules.v18"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -336,6 +336,10 @@ def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
     return found
 
 
+# Titles of a town's officers and services that follow its name ("Fargo Mayor", "Dalton Police").
+_TOWN_TITLES = frozenset("mayor police sheriff".split())
+
+
 def _proper_runs(doc, tagged: set[int]) -> list[list]:  # noqa: ANN001 - spaCy Doc and Tokens
     """Runs of capitalized proper nouns outside place/date/number entities.
 
@@ -344,6 +348,11 @@ def _proper_runs(doc, tagged: set[int]) -> list[list]:  # noqa: ANN001 - spaCy D
     runs: list[list] = []
     current: list = []
     for tok in doc:
+        if tok.lower_ in _TOWN_TITLES:
+            # "Mansfield Mayor Jane Doe": the town's name ends where its officer's title begins.
+            _close(current, runs)
+            current = []
+            continue
         proper = (tok.text[:1].isupper() and tok.i not in tagged and len(tok.text) > 2
                   and not tok.text.isupper()
                   and (tok.pos_ == "PROPN" or (current and current[-1].text == "-")))
