@@ -375,3 +375,10 @@ def test_a_town_ends_where_its_mayors_title_begins(pipeline: Pipeline) -> None:
                                  "Cartersville Mayor Jane Doe said crews worked through the night.")
     (town,) = named(places, "Cartersville")
     assert [m.text for m in town.mentions] == ["Cartersville"] and near(town, 34.17, -84.80)
+
+
+def test_a_town_ends_where_its_fire_chiefs_title_begins(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "A barn burned down in Whitfield County on Monday. Dalton Fire "
+                                 "Chief John Smith said no one was hurt.")
+    (town,) = named(places, "Dalton")
+    assert [m.text for m in town.mentions] == ["Dalton"] and near(town, 34.77, -84.97)

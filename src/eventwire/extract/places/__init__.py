@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v18"
+VERSION = "places.rules.v19"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

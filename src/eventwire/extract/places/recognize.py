@@ -336,8 +336,9 @@ def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
     return found
 
 
-# Titles of a town's officers and services that follow its name ("Fargo Mayor", "Dalton Police").
-_TOWN_TITLES = frozenset("mayor police sheriff".split())
+# Titles of a town's officers and services that follow its name ("Fargo Mayor", "Dalton Police",
+# "Dalton Fire Chief").
+_TOWN_TITLES = frozenset("mayor police sheriff fire chief commissioner".split())
 
 
 def _proper_runs(doc, tagged: set[int]) -> list[list]:  # noqa: ANN001 - spaCy Doc and Tokens
