@@ -38,10 +38,8 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +53,7 @@ from eventwire.evaluate.base import (
     require_file,
 )
 from eventwire.ingest import make_document
+from eventwire.ingest.corpora import normalize_date
 from eventwire.records import Event, Extraction
 
 if TYPE_CHECKING:
@@ -68,7 +67,6 @@ BBC_FILE = "bbc_news/bbc_news.jsonl"
 NONCONFLICT_TOPICS = frozenset({"business", "sport", "tech", "entertainment"})
 VIOLENT = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 GATE_STRIDE = 16
-_YYYYMMDD = re.compile(r"(?:19|20)\d{6}")
 MAX_MISSES = 60
 # Codes of the CAMEO actor dictionaries that are not (or no longer) ISO3.
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD",
@@ -97,17 +95,10 @@ def record_date(record: dict[str, Any]) -> str | None:
     """The ISO date of a gold record's article ("date": "20150609"), if it has a full one.
 
     The record's date is the article's publication date, which a reader of the wire
-    story would know; a short or malformed value ("121108") is left unknown.
+    story would know; a short or malformed value ("121108") is left unknown, as the
+    corpus readers leave it.
     """
-    value = str(record.get("date") or "")
-    if not _YYYYMMDD.fullmatch(value):
-        return None
-    iso = f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    try:
-        date.fromisoformat(iso)
-    except ValueError:
-        return None
-    return iso
+    return normalize_date(str(record.get("date") or ""), str(record.get("id")))
 
 
 def main_event(events: Sequence[Event]) -> Event | None:

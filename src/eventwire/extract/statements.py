@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
 from eventwire.extract.quotes.lexicon import cue_entry
+from eventwire.extract.quotes.lexicon import lemma as _lemma
 from eventwire.resolve.dictionaries import Source, data_file, read_rows
 
 if TYPE_CHECKING:
@@ -64,8 +65,6 @@ _LIGHT_VERBS = frozenset({"express", "voice", "offer", "send", "convey", "extend
 INFINITIVE = "to"
 _ALLOWED = {"cue": f"010-019, {NONE} or {BY_CONTENT}", "content": f"010-019 or {NONE}",
             "speaker": NONE}
-# Forms the pinned model lemmatizes wrongly ("hoped" -> "hop"), as the cue lexicon notes.
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +207,3 @@ def _content_heads(pb: ParsedBlock, start: int, end: int) -> tuple[str, ...]:
         words += [_lemma(c) for c in root.children
                   if c.dep_ in _COPULA_DEPS or (light and c.dep_ in ("dobj", "obj"))]
     return tuple(dict.fromkeys(words))
-
-
-def _lemma(token: Token) -> str:
-    return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())

@@ -73,13 +73,18 @@ def lexicon() -> dict[tuple[str, str], CueEntry]:
     return load_lexicon(source.read_text(encoding="utf-8"))
 
 
+def lemma(token: Token) -> str:
+    """The token's lower-case lemma, with the pinned model's known slips mended."""
+    return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
 def cue_entry(verb: Token) -> CueEntry | None:
     """The lexicon entry a verb token is an instance of ("pointed out" -> point out)."""
     if verb.pos_ not in ("VERB", "AUX") and verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN"):
         return None
     table = lexicon()
-    lemma = _LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
+    word = lemma(verb)
     for child in verb.children:
-        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in table:
-            return table[(lemma, child.lower_)]
-    return table.get((lemma, ""))
+        if child.dep_ in ("prt", "prep") and (word, child.lower_) in table:
+            return table[(word, child.lower_)]
+    return table.get((word, ""))
