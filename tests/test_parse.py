@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.extract.parse import ParseCache, parse_document
+from eventwire.extract.parse import ParseCache, block_at, block_index_at, parse_document
 from eventwire.ingest import make_document
 
 TEXT = ("Rebels shelled the market in Harbin on Monday, killing four people.\n\n"
@@ -37,3 +37,15 @@ def test_cache_is_keyed_by_model(pipeline, tmp_path):
 def test_cache_opens_nothing_until_used(tmp_path):
     ParseCache(tmp_path / "sub" / "parses.sqlite", "model-a")
     assert not (tmp_path / "sub").exists()
+
+
+def test_block_at_finds_the_block_holding_an_offset(pipeline):
+    document = make_document(TEXT, "test")
+    parsed = parse_document(document, pipeline.nlp)
+    second = TEXT.index("The governor")
+    assert block_index_at(parsed, 0) == 0
+    assert block_at(parsed, second) is parsed[1]
+    assert block_at(parsed, second).block.text.startswith("The governor")
+    # The blank line between paragraphs belongs to no block.
+    assert block_index_at(parsed, second - 1) == -1 and block_at(parsed, second - 1) is None
+    assert block_at(parsed, len(TEXT)) is None

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from eventwire.records import Block, Document, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.language import Language
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
@@ -43,6 +45,22 @@ class ParsedBlock:
             return self.span(item.start_char, item.end_char, original)  # type: ignore[union-attr]
         return self.span(item.idx, item.idx + len(item), original)  # type: ignore[union-attr]
 
+
+
+def block_index_at(parsed: Sequence[ParsedBlock], position: int) -> int:
+    """The index of the parsed block whose text holds `position`, or -1 if none does.
+
+    Blocks are disjoint and in text order, but headings, captions and bylines are blocks
+    too, so a document offset can fall between two of them.
+    """
+    return next((i for i, pb in enumerate(parsed)
+                 if pb.block.start <= position < pb.block.end), -1)
+
+
+def block_at(parsed: Sequence[ParsedBlock], position: int) -> ParsedBlock | None:
+    """The parsed block whose text holds `position`, or None if none does."""
+    index = block_index_at(parsed, position)
+    return parsed[index] if index >= 0 else None
 
 class ParseCache:
     """Parsed blocks kept on disk, keyed by the model and the block's text.

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
+from eventwire.extract.parse import block_at
 from eventwire.extract.quotes.lexicon import cue_entry
 from eventwire.extract.quotes.lexicon import lemma as _lemma
 from eventwire.resolve.dictionaries import Source, data_file, read_rows
@@ -152,20 +153,13 @@ def _code(quote: Quote, parsed: list[ParsedBlock], codes: StatementCodes) -> str
         return None  # CAMEO codes a statement by its source actor; without one there is none
     if quote.cue is None:
         return None
-    found = _block_of(parsed, quote.cue.start)
+    found = block_at(parsed, quote.cue.start)
     if found is None:
         return None
     cue = _token_at(found, quote.cue.start, quote.cue.end)
     if cue is None:
         return None
     return codes.code(_cue_word(cue, codes), _content_heads(found, quote.start, quote.end))
-
-
-def _block_of(parsed: list[ParsedBlock], start: int) -> ParsedBlock | None:
-    for pb in parsed:
-        if pb.block.start <= start < pb.block.end:
-            return pb
-    return None
 
 
 def _token_at(pb: ParsedBlock, start: int, end: int) -> Token | None:

@@ -54,6 +54,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from eventwire.extract.parse import block_index_at
 from eventwire.extract.quotes.clauses import (
     channel_of,
     content_tokens,
@@ -625,11 +626,7 @@ class _Finder:
         last = max(before, key=lambda f: f.end)
         # Across a paragraph break a new voice is as likely as the last one (measured on
         # PolNeAR train: ~70% right), so only the same paragraph continues a speaker.
-        return last if seg.block == self._block_at(last.start) else None
-
-    def _block_at(self, pos: int) -> int:
-        return next((i for i, pb in enumerate(self.parsed)
-                     if pb.block.start <= pos < pb.block.end), -1)
+        return last if seg.block == block_index_at(self.parsed, last.start) else None
 
 
 def extract(ctx: Context) -> tuple[Quote, ...]:
