@@ -543,3 +543,22 @@ def test_gold_agreements_are_read_with_their_aliases_and_count() -> None:
     gold = parse_gold({"document": "d1", "agreements": [
         {"name": "Coast accord", "aliases": ["the accord"], "count": 3}]})
     assert gold.agreements == (GoldAgreement("Coast accord", ("the accord",), 3),)
+
+
+def test_geo_scoring_credits_the_gold_geonames_id_apart_from_distance(pipeline) -> None:
+    from eventwire.evaluate import geo
+
+    text = "OTTAWA - Canada will send two more ships to the Arctic, officials said on Monday."
+    start = text.index("Canada")
+    # GeoNames' own point for Canada (6251999) lies in northern Alberta, far from the
+    # point the packaged gazetteer carries for the country.
+    gold = geo.GoldToponym(start, start + 6, "Canada", 60.10867, -113.64258,
+                           geo._geonameid("6251999"))
+    article = geo.Article("t1", text, (gold,), ((start, start + 6),))
+    ctx = geo.article_context(article, pipeline, "test")
+    assert ctx is not None
+    checks = {c.name: (c.hits, c.total) for c in geo.score_article(article, ctx, "t").checks}
+    assert checks["t.exact_id"] == (1, 1)
+    assert checks["t.gold_span.acc161_or_id"] == (1, 1)
+    assert checks["t.acc161"] == (0, 1)  # the strict distance keeps the gap visible
+    assert geo._geonameid("") is None and geo._geonameid("x12") is None
