@@ -562,3 +562,40 @@ def test_geo_scoring_credits_the_gold_geonames_id_apart_from_distance(pipeline) 
     assert checks["t.gold_span.acc161_or_id"] == (1, 1)
     assert checks["t.acc161"] == (0, 1)  # the strict distance keeps the gap visible
     assert geo._geonameid("") is None and geo._geonameid("x12") is None
+
+
+def test_fresh_checks_class_a_sentence_by_its_main_event_or_its_statement() -> None:
+    from eventwire.evaluate import fresh
+    from eventwire.records import Event, Extraction, Quote, Span
+
+    text = "Rebels attacked a convoy near the border after the minister warned of unrest."
+    document = make_document(text, "t")
+    whole = Span.of(text, 0, len(text) - 1)
+    clause = Span.of(text, text.index("the minister"), len(text) - 1)
+    attack = Event("e1", "ASSAULT", whole, cameo_code="190")
+    warning = Event("e2", "THREATEN", clause, cameo_code="138")
+    assert [fresh.penta_class(r) for r in ("01", "04", "07", "12", "19", "99", None)] == \
+        [0, 1, 2, 3, 4, None, None]
+    assert fresh.sentence_class(Extraction(document, events=(warning, attack))) == 4
+    said = Quote("q1", "of unrest", text.index("of unrest"), len(text) - 1, "indirect",
+                 cue=Span.of(text, text.index("warned"), text.index("warned") + 6),
+                 cameo_code="010")
+    assert fresh.sentence_class(Extraction(document, quotes=(said,))) == 0
+    assert fresh.sentence_class(Extraction(document)) is None
+    # The verb's event is the narrowest whose evidence holds it.
+    at = text.index("warned")
+    assert fresh.verb_event((attack, warning), at, at + 6) is warning
+    assert fresh.verb_event((warning,), 0, 6) is None
+
+
+def test_fresh_event_location_reads_gold_spans_and_names_outside_the_sentence() -> None:
+    from eventwire.evaluate import fresh
+    from eventwire.records import Place, Span
+
+    text = "Gunmen killed two guards in Tarvel on Sunday."
+    at = text.index("Tarvel")
+    place = Place("p1", "Tarvel", (Span.of(text, at, at + 6),))
+    assert fresh._place_ok(place, [{"span_matches_text": True, "start": at, "end": at + 6}])
+    assert not fresh._place_ok(place, [{"span_matches_text": True, "start": 0, "end": 6}])
+    assert fresh._place_ok(place, [{"span_matches_text": False, "text": "tarvel"}])
+    assert not fresh._place_ok(place, [{"span_matches_text": False, "text": "Ostrava"}])

@@ -11,6 +11,7 @@ from eventwire.evaluate import counts as _counts  # noqa: F401
 from eventwire.evaluate import dates as _dates  # noqa: F401
 from eventwire.evaluate import events as _events  # noqa: F401
 from eventwire.evaluate import fakes as _fakes  # noqa: F401
+from eventwire.evaluate import fresh as _fresh  # noqa: F401
 from eventwire.evaluate import geo as _geo  # noqa: F401
 from eventwire.evaluate import people as _people  # noqa: F401
 from eventwire.evaluate import quotes as _quotes  # noqa: F401
