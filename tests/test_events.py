@@ -593,3 +593,27 @@ def test_rejecting_an_accusation_is_a_denial_not_a_rejection(pipeline: Pipeline,
     assert [e for e in events_of(pipeline, text) if e.plover_type == "REJECT"] == []
     e = only(pipeline, "Iran rejected the European proposal.")
     assert (e.plover_type, e.cameo_code) == ("REJECT", "120")
+
+
+def test_a_joined_passive_acts_on_the_first_verbs_subject(pipeline: Pipeline) -> None:
+    # "released" has no subject of its own: the prisoners the first verb names were freed.
+    e = only(pipeline, "The prisoners held for years without trial were released on "
+                       "Monday by the Egyptian authorities.")
+    assert (e.plover_type, e.cameo_code) == ("RETREAT", "0841")
+    assert codes(e.sources) == ["EGY"]
+
+
+@pytest.mark.parametrize("text", [
+    "The State Department advised against travel to Tunisia after the attack.",
+    "Britain warned its citizens against all travel to Yemen.",
+    "The State Department advised Americans against traveling to Mali.",
+    "Germany issued a travel warning for Egypt on Monday.",
+])
+def test_a_travel_warning_reduces_relations(pipeline: Pipeline, text: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == ("SANCTION", "160")
+
+
+def test_a_warning_against_anything_else_stays_a_threat(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Russia warned NATO against any expansion to the east.")
+    assert e.plover_type == "THREATEN"

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.extract.events.lexicon import Lexicon
+from eventwire.extract.events.triggers import shared_subject
 from eventwire.resolve import dictionaries
 
 if TYPE_CHECKING:
@@ -130,23 +131,12 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         if not targets and verb.dep_ in ("acl", "amod") and verb.head.i != verb.i:
             targets = [verb.head]
         if not targets:
-            targets = _shared_subject(verb)
+            targets = shared_subject(verb)
     else:
         targets = [o for o in _children(verb, ("dobj", "dative")) if _actor_like(o)]
         if not targets:
             targets = _pobjs(verb, _TARGET_PREPS)
     return Arguments(tuple(sources), tuple(targets))
-
-
-def _shared_subject(verb: Token) -> list[Token]:
-    """"Two journalists entered Syria and were detained by police": a passive verb
-    coordinated with an earlier verb, without a subject of its own, was done to that
-    verb's subject."""
-    if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
-        return []
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return []  # "with 23 killed and 40 wounded": a participle list, not a clause
-    return _children(verb.head, ("nsubj", "nsubjpass"))
 
 
 # Acts only a state's authorities perform on a person: done to someone "in" a country

@@ -54,10 +54,24 @@ def words(tok: Token) -> tuple[str, str]:
 
 
 def objects(tok: Token) -> list[Token]:
-    """Direct objects, the subject of a passive, and an object reached through "to"
-    after an adjective trigger."""
-    found = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    """Direct objects and the subject of a passive, with their conjuncts; a passive
+    joined to an earlier verb without a subject of its own ("were jailed and later
+    released") was done to that verb's subject."""
+    found = [c for c in tok.children if c.dep_ in _OBJ_DEPS] or shared_subject(tok)
     return found + [c for f in found for c in f.conjuncts]
+
+
+def shared_subject(verb: Token) -> list[Token]:
+    """"Two journalists entered Syria and were detained by police", "The men imprisoned
+    for years were released": a passive verb coordinated with an earlier verb, without a
+    subject of its own, was done to that verb's subject."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # "with 23 killed and 40 wounded": a participle list, not a clause
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -107,8 +121,8 @@ def _dependents(tok: Token, dep: str) -> list[Token]:
         return [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
     if dep == "comp":
         return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
-    if dep == "pobj":
-        return [o for p in _preps(tok) for o in p.children if o.dep_ == "pobj"]
+    if dep == "pobj":  # a gerund after the preposition counts ("against traveling to")
+        return [o for p in _preps(tok) for o in p.children if o.dep_ in ("pobj", "pcomp")]
     return [c for c in tok.children if c.dep_ == "prt"]
 
 
