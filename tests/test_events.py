@@ -617,3 +617,37 @@ def test_a_travel_warning_reduces_relations(pipeline: Pipeline, text: str) -> No
 def test_a_warning_against_anything_else_stays_a_threat(pipeline: Pipeline) -> None:
     e = only(pipeline, "Russia warned NATO against any expansion to the east.")
     assert e.plover_type == "THREATEN"
+
+
+@pytest.mark.parametrize("text", ["The Turkish government declined to comment on the report.",
+                                  "A spokesman for the ministry refused to comment."])
+def test_declining_to_comment_is_a_statement_not_a_refusal(pipeline: Pipeline,
+                                                           text: str) -> None:
+    # CAMEO 011, coded on the quote by the statements stage; no REJECT event.
+    assert events_of(pipeline, text) == ()
+
+
+def test_declining_to_act_is_still_a_refusal(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The Syrian army declined to withdraw from the town.")
+    assert (e.plover_type, e.cameo_code) == ("REJECT", "120")
+
+
+@pytest.mark.parametrize("text", ["France urged Iran to release the detained sailors.",
+                                  "The United Nations called on Libya to hold elections.",
+                                  "Germany called for a ceasefire in the region."])
+def test_urging_and_calling_on_are_appeals(pipeline: Pipeline, text: str) -> None:
+    # CAMEO keeps appeals (02: urge, call on, call for) apart from demands (10).
+    found = [e for e in events_of(pipeline, text) if e.status == "asserted"]
+    assert [(e.plover_type, e.cameo_code) for e in found][:1] == [("DEMAND", "020")]
+
+
+def test_demanding_stays_a_demand(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Russia demanded that Ukraine withdraw its troops.")
+    assert found[0].cameo_code == "100"
+
+
+def test_claiming_ones_own_attack_accuses_no_one(pipeline: Pipeline) -> None:
+    claimed = events_of(pipeline, "The rebels claimed that they had attacked the air base.")
+    assert [e for e in claimed if e.cameo_code == "112"] == []
+    accused = events_of(pipeline, "The ministry claimed that the rebels had shelled the town.")
+    assert [e.cameo_code for e in accused if e.plover_type == "DISAPPROVE"] == ["112"]

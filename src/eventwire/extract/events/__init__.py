@@ -76,7 +76,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v8"
+VERSION = "events.rules.v9"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -314,11 +314,23 @@ def _allegations(sent: SpacySpan, lex: Lexicon, found: Sequence[Trigger]) -> lis
     for tok in sent:
         if tok.pos_ != "VERB" or not lex.in_class(tok.lemma_.lower(), "allegeverb"):
             continue
-        if any(c.dep_ == "ccomp" and c.i in hostile for c in tok.children):
+        if any(c.dep_ == "ccomp" and c.i in hostile and not _own_act(c)
+               for c in tok.children):
             rule = TriggerRule(tok.lemma_.lower(), None, "VERB", (), "112", "DISAPPROVE",
                                "allege", (), "claim of another's hostile act")
             out.append(Trigger(tok, rule))
     return out
+
+
+_SELF = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def _own_act(clause: Token) -> bool:
+    """"The rebels claimed that they had attacked the base": a pronoun subject of the
+    claimed act is the claimant (as in :func:`.arguments._speaker_for_pronoun`), who
+    claims a deed, not accuses anyone."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lower_ in _SELF for s in subjects)
 
 
 def _appeals(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
