@@ -272,3 +272,24 @@ def test_a_bare_surname_far_from_the_figure_s_years_needs_other_support(
     assert [p.name for p in dated.people] == []
     undated = _extract(pipeline, text)
     assert _person(undated, "Obama").nationality == "USA"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # A US state that shares its name with a country, in a story set in the US.
+    ("The Georgia Bureau of Investigation arrested a man in Macon on Tuesday.",
+     "Georgia Bureau of Investigation", "USA"),
+    ("ATLANTA - The University of Georgia said on Monday it would raise tuition.",
+     "University of Georgia", "USA"),
+    # The same name in a story that shows the country keeps the country.
+    ("The Georgian Interior Ministry said in Tbilisi that the University of Georgia "
+     "would close.", "University of Georgia", "GEO"),
+    # "New Mexico" is not Mexico.
+    ("New Mexico State University said on Friday that its students were safe.",
+     "New Mexico State University", None),
+    ("The Mexican Interior Ministry said on Friday it was investigating.",
+     "Mexican Interior Ministry", "MEX"),
+])
+def test_organization_country_reads_the_story_around_an_ambiguous_name(
+        pipeline: Pipeline, text: str, name: str, country: str | None) -> None:
+    orgs = {o.name: o for o in _extract(pipeline, text).organizations}
+    assert orgs[name].country == country

@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v5"
+VERSION = "entities.rules.v6"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -395,6 +395,41 @@ class _Toponyms:
             self._countries = frozenset(codes)
         return self._countries
 
+    def division_country(self, word: str, country_iso2: str) -> str | None:
+        """The ISO2 code of the country the document is set in, when ``word`` (a country's
+        name) is also one of that country's first-level divisions and nothing else in the
+        document names the country ``word`` names (Georgia, the US state, in a story
+        placed in Atlanta and Macon); else None."""
+        if self.gazetteer is None:
+            return None
+        match = self.gazetteer.lookup(word)
+        if match.loose:
+            return None
+        homes = {e.country_code for e in match.entries
+                 if e.feature_code == "ADM1" and e.country_code
+                 and e.country_code != country_iso2}
+        around = self._countries_besides(word)
+        if country_iso2 in around:
+            return None
+        found = sorted(homes & around)
+        return found[0] if len(found) == 1 else None
+
+    def _countries_besides(self, word: str) -> frozenset[str]:
+        """The document's countries, leaving out what the word itself says."""
+        codes: set[str] = set()
+        for pb in self.parsed:
+            for ent in pb.doc.ents:
+                if ent.label_ not in ("GPE", "LOC", "NORP") or ent.text == word:
+                    continue
+                country = dictionaries.country_by_word(ent.text)
+                if country is not None:
+                    codes.add(country.iso2)
+                elif ent.label_ == "GPE":
+                    entries = self._towns(ent.text)
+                    if entries and entries[0].country_code:
+                        codes.add(entries[0].country_code)
+        return frozenset(codes)
+
     def _towns(self, name: str) -> tuple:
         match = self.gazetteer.lookup(name)
         if match.loose:
@@ -600,15 +635,30 @@ def _org_kind(name: str) -> str | None:
     return None
 
 
-def _org_country(document: Document, span: Span) -> str | None:
-    """A demonym in or right before the name: "the Russian newspaper X", "Turkish Army"."""
+def _org_country(document: Document, span: Span,
+                 toponyms: _Toponyms | None = None) -> str | None:
+    """A demonym in or right before the name: "the Russian newspaper X", "Turkish Army".
+
+    A country word is not its country after "New" ("New Mexico State University", "New
+    Jersey Transit"), and a country that is also a first-level division of the country the
+    document is set in is that division's country unless the document shows the other
+    one ("the Georgia Bureau of Investigation" in an Atlanta story is American).
+    """
     window = document.text[max(0, span.start - 40):span.end]
-    words = re.findall(r"[A-Z][\w’'-]+", window)
-    for word in reversed(words):
-        country = dictionaries.country_by_word(word)
-        if country is not None:
-            return country.iso3
+    for hit in reversed(list(re.finditer(r"[A-Z][\w’'-]+", window))):
+        country = dictionaries.country_by_word(hit.group())
+        if country is None or _NEW_BEFORE.search(window, 0, hit.start()):
+            continue
+        home = toponyms.division_country(hit.group(), country.iso2) if toponyms else None
+        return _iso3_of(home) if home else country.iso3
     return None
+
+
+_NEW_BEFORE = re.compile(r"\bNew\s+$")
+
+
+def _iso3_of(iso2: str) -> str | None:
+    return next((c.iso3 for c in dictionaries.countries() if c.iso2 == iso2), None)
 
 
 def _bare_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
@@ -647,7 +697,8 @@ def _organization_records(document: Document, mentions: list[Mention],
         name = entry.name if entry else max((m.span.text for m in ms), key=len)
         forms = dict.fromkeys(m.span.text for m in ms)
         kind = (entry.kind if entry else None) or next((m.kind for m in ms if m.kind), None)
-        country = (entry.country if entry else None) or _org_country(document, ms[0].span)
+        country = ((entry.country if entry else None)
+                   or _org_country(document, ms[0].span, toponyms))
         records.append(Organization(
             id=f"o{len(records) + 1}",
             name=name,
