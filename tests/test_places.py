@@ -382,3 +382,43 @@ def test_a_town_ends_where_its_fire_chiefs_title_begins(pipeline: Pipeline) -> N
                                  "Chief John Smith said no one was hurt.")
     (town,) = named(places, "Dalton")
     assert [m.text for m in town.mentions] == ["Dalton"] and near(town, 34.77, -84.97)
+
+
+def test_a_state_opening_a_name_the_gazetteer_lacks_is_a_name_mention(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Strong winds toppled 13 trucks near Salina, Kan., on Monday. "
+                                 "Lt. Mike Murphy of the Kansas Highway Patrol said no one was hurt.")
+    (kansas,) = inside_names(places, "Kansas")
+    assert kansas.feature_code == "ADM1" and kansas.country_code == "US"
+    assert not named(places, "Kansas Highway Patrol")
+
+
+def test_a_state_closing_a_name_the_gazetteer_lacks_is_a_name_mention(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Voters in Minneapolis, Minnesota, will decide on the levy. The "
+                                 "Minnesota House passed the bill on Monday.")
+    (state,) = [p for p in places if p.feature_code == "ADM1"]
+    assert [m.text for m in state.mentions] == ["Minnesota"]
+    assert [m.text for m in state.name_mentions] == ["Minnesota"]
+    assert state.name_mentions[0].start > state.mentions[0].start
+
+
+def test_a_persons_name_is_not_split_into_places(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Sales rose at the dealership in Winter Haven, Florida, last "
+                                 "year, said owner Tom Lakeland.")
+    assert not inside_names(places, "Lakeland") and not named(places, "Lakeland")
+    assert named(places, "Winter Haven")
+
+
+def test_names_joined_by_a_hyphen_are_places_only_if_both_are(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Fans in South Bend, Indiana, watched the Notre Dame-UConn "
+                                 "game on Saturday.")
+    assert not inside_names(places, "Notre Dame")
+    assert all(p.lat is None for p in named(places, "Notre Dame"))
+
+
+def test_a_street_named_after_a_town_is_not_the_town(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Residents of Wichita, Kansas, say drivers use Haysville Drive "
+                                 "instead of the new road.")
+    assert not inside_names(places, "Haysville")
+    assert named(places, "Haysville Drive")[0].admin1 == "Kansas"

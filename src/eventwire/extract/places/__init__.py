@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v19"
+VERSION = "places.rules.v20"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -33,6 +33,8 @@ class Mention:
     # Named inside the name of an organization or body ("the Ohio Department of Health"):
     # recorded as a name mention of the place, never where something happened.
     in_name: bool = False
+    # The tagger's label of a weak mention it tagged whole as one name ("PERSON", "ORG").
+    label: str = ""
     choice: Choice | None = None
     # A street, building or park the gazetteer lacks, placed at the town the article puts it in.
     within: Choice | None = None

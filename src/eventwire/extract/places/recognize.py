@@ -71,7 +71,7 @@ _BORDER = re.compile(r"\b([A-Z][a-z]+)[-–]([A-Z][a-z]+)\s+(border|frontier)\b"
 _QUOTES = "\"“”«»'‘’"
 
 
-def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+def clean_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading article and quotes and a trailing possessive from a name."""
     while start < end and (text[start] in _QUOTES or text[start].isspace()):
         start += 1
@@ -242,7 +242,7 @@ def _entity_mentions(pb: ParsedBlock, text: str, taken: list[Span],
     for ent in pb.doc.ents:
         if not _is_place_name(ent) or _names_non_place(ent):
             continue
-        start, end = _clean(text, pb.offset + ent.start_char, pb.offset + ent.end_char)
+        start, end = clean_name(text, pb.offset + ent.start_char, pb.offset + ent.end_char)
         surface = text[start:end]
         if not surface or not surface[0].isupper() or is_adjective(surface):
             continue
@@ -276,7 +276,7 @@ def _triangle_mentions(pb: ParsedBlock, text: str) -> list[Mention]:
         for part in _TRIANGLE_SPLIT.split(group):
             start = group.index(part, pos)
             pos = start + len(part)
-            s, e = _clean(text, base + start, base + pos)
+            s, e = clean_name(text, base + start, base + pos)
             if e > s and text[s].isupper():
                 found.append(Mention(Span.of(text, s, e), pb.block.kind, area=True))
     return found
@@ -292,7 +292,7 @@ def _party_mentions(pb: ParsedBlock, text: str) -> list[Mention]:
     """The state or town after a legislator's party letter ("D-N.Y.", "R-Elbow Lake")."""
     found = []
     for m in _PARTY_PLACE.finditer(pb.block.text):
-        s, e = _clean(text, pb.offset + m.start("name"), pb.offset + m.end("name"))
+        s, e = clean_name(text, pb.offset + m.start("name"), pb.offset + m.end("name"))
         if e > s:
             found.append(Mention(Span.of(text, s, e), pb.block.kind))
     return found
@@ -324,7 +324,7 @@ def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
     taken = [s for s in taken if s not in bare_names]
     tagged = {t.i for ent in doc.ents if ent.label_ not in WEAK_LABELS for t in ent}
     for run in _proper_runs(doc, tagged):
-        start, end = _clean(text, pb.offset + run[0].idx,
+        start, end = clean_name(text, pb.offset + run[0].idx,
                             pb.offset + run[-1].idx + len(run[-1]))
         span = Span.of(text, start, end)
         if not span.text[:1].isupper() or _overlaps(span, taken) or is_adjective(span.text):
@@ -332,8 +332,15 @@ def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
         if dictionaries.organization_by_name(span.text) is not None:
             continue
         # A country's own name is a place whatever the tagger made of it ("such as Cyprus").
-        found.append(Mention(span, pb.block.kind, weak=True, country=country_named(span.text)))
+        found.append(Mention(span, pb.block.kind, weak=True, country=country_named(span.text),
+                             label=_run_label(run)))
     return found
+
+
+def _run_label(run: list) -> str:  # noqa: ANN001 - spaCy Tokens
+    """The tagger's label when it tagged the whole run as one name ("PERSON"), else ""."""
+    labels = {t.ent_type_ for t in run}
+    return labels.pop() if len(labels) == 1 and run[0].ent_iob_ == "B" else ""
 
 
 # Titles of a town's officers and services that follow its name ("Fargo Mayor", "Dalton Police",
@@ -496,7 +503,7 @@ def _body_name_mentions(ctx: Context, claimed: list[Span],
             kind = next((pb.block.kind for pb in ctx.parsed
                          if pb.offset <= span.start < pb.offset + len(pb.block.text)), "")
             for a, b in _name_runs(span.text):
-                s, e = _clean(text, span.start + a, span.start + b)
+                s, e = clean_name(text, span.start + a, span.start + b)
                 name = text[s:e]
                 # A country in a body's name ("the U.S. Department of Justice", "Bank of
                 # America") is the body's country, which its Organization record carries;

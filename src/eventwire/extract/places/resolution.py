@@ -6,7 +6,9 @@ again with the places resolved with confidence as anchors and every resolved
 place as evidence of where the story is. A name never votes for its own
 reading (see :class:`Evidence`). Weak mentions are dropped unless they
 resolve near the article's places, and streets or buildings the gazetteer
-lacks are placed at the town named nearest before them.
+lacks are placed at the town named nearest before them. A name that resolves
+to nothing as a whole ("the Kansas Highway Patrol") gives the place names it
+opens or closes with as name mentions.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.names import is_common_surname, is_given_name, name_tokens
 from eventwire.extract.places.mention import Mention
-from eventwire.extract.places.recognize import TOWN_HEADS, country_named
+from eventwire.extract.places.recognize import (
+    BODY_NAME_WORDS,
+    TOWN_HEADS,
+    clean_name,
+    country_named,
+    is_adjective,
+)
 from eventwire.records import Span
 from eventwire.resolve import dictionaries
 from eventwire.resolve.gazetteer.names import name_key
@@ -334,6 +342,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
             geo = evidence.context(m.key, anchors_for(mentions, m.key))
             m.choice = resolve_mention(m, gaz, geo)
         qualify_by_division(mentions, gaz, text)
+    mentions += _name_parts(mentions, gaz, evidence, ctx)
+    mentions.sort(key=lambda m: m.span.start)
     repeated = Counter(m.key for m in mentions if m.weak)
     # A name tagged as a place elsewhere in the article, or its dateline, is that place where
     # the tagger missed it.
@@ -364,6 +374,136 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
                    if not (m.weak or m.dateline) or m.choice is not None]
     place_within_towns(mentions)
     return evidence
+
+
+# A word of a name and its offsets: "Kansas", "Highway", "Patrol".
+_PART_WORD = re.compile(r"[^\s\-–—/]+")
+# The names a hyphen joins into one ("Fargo-Moorhead", "Notre Dame-UConn").
+_SEGMENT = re.compile(r"[^-–—/\s](?:[^-–—/]*[^-–—/\s])?")
+
+
+def _sub(span: Span, start: int, end: int) -> Span:
+    return Span(start, end, span.text[start - span.start:end - span.start])
+
+
+def _name_parts(mentions: list[Mention], gaz: Gazetteer, evidence: Evidence,
+                ctx: Context) -> list[Mention]:
+    """Place names inside names that resolved to nothing, as name mentions.
+
+    A name the gazetteer does not know as a whole ("the Kansas Highway Patrol", "the
+    Minnesota House", "Athens Regional Park", "Fargo-Moorhead") often opens or closes
+    with the name of the place it belongs to. When the whole resolves to nothing, the
+    longest opening and closing words the gazetteer knows as a place are kept as name
+    mentions: like the names inside bodies' names, they stay only where they resolve
+    among the article's places, and never say where anything happened.
+
+    Not split: people's names ("Helen Morris" is nobody's Morris), streets ("Wichita
+    Drive" is not in Wichita), and a part that is a common given name or surname
+    ("Scott West") unless the article names that place by itself.
+    """
+    text = ctx.document.text
+    people = [s for p in ctx.people for s in p.mentions]
+    alone = {m.key for m in mentions
+             if m.choice is not None and not (m.weak or m.in_name or m.metonym)}
+    found: list[Mention] = []
+    for m in mentions:
+        if (m.choice is not None or m.within is not None or m.in_name or m.fixed_name
+                or m.country is not None or m.dateline or _overlaps_any(m.span, people)
+                or _name_like(m.span.text) or _is_street(m.span.text)):
+            continue
+        for s, e in _known_parts(m.span, gaz):
+            s, e = clean_name(text, s, e)
+            part = Mention(Span.of(text, s, e), m.block_kind, weak=True, in_name=True)
+            if _name_like(part.span.text) and part.key not in alone:
+                continue
+            # As in bodies' names, a country is the body's ("Egypt Telecom"), not a place.
+            if country_named(part.span.text) is not None and not _is_division(part, gaz):
+                continue
+            choice = resolve_mention(part, gaz, evidence.context(part.key, []))
+            # Only the place's own name: "Kanawha" is another name of Charleston, not a part.
+            if choice is not None and name_key(choice.entry.name) == part.key:
+                part.choice = choice
+                found.append(part)
+    return found
+
+
+_STREET_HEADS = frozenset("street st avenue ave road rd drive dr lane ln boulevard blvd way "
+                          "highway hwy pike parkway pkwy court ct circle place pl terrace "
+                          "trail".split())
+
+
+def _is_division(m: Mention, gaz: Gazetteer) -> bool:
+    """The gazetteer knows a first-level division by exactly this name ("Georgia")."""
+    return any(e.feature_code == "ADM1" and name_key(e.name) == m.key
+               for e in gaz.lookup(m.span.text).entries)
+
+
+def _is_street(name: str) -> bool:
+    """"Wichita Drive", "Cooper Street": a street, named after a place it is not in."""
+    return name.rsplit(None, 1)[-1].rstrip(".").lower() in _STREET_HEADS
+
+
+def _overlaps_any(span: Span, spans: list[Span]) -> bool:
+    return any(span.start < s.end and s.start < span.end for s in spans)
+
+
+def _known_parts(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Offsets of the place names that open or close ``span``, or that it joins by a hyphen.
+
+    "Kansas Highway Patrol" gives "Kansas", "Metropolitan Atlanta" "Atlanta". Names joined
+    by a hyphen are two of a kind: "Fargo-Moorhead" gives both towns, while "Notre
+    Dame-UConn" (two teams) and "Rolls-Royce" give nothing, as one of them is no place.
+    """
+    segments = [_sub(span, span.start + m.start(), span.start + m.end())
+                for m in _SEGMENT.finditer(span.text)]
+    if len(segments) > 1:
+        parts = [_opening_place(seg, gaz, whole=True) for seg in segments]
+        return [p for p in parts if p is not None] if all(parts) else []
+    parts = []
+    opening = _opening_place(span, gaz, whole=False)
+    if opening is not None:
+        parts.append(opening)
+    closing = _closing_place(span, gaz)
+    if closing is not None and (opening is None or closing[0] >= opening[1]):
+        parts.append(closing)
+    return parts
+
+
+def _words(span: Span) -> list[tuple[int, int]]:
+    return [(span.start + w.start(), span.start + w.end()) for w in _PART_WORD.finditer(span.text)]
+
+
+def _opening_place(span: Span, gaz: Gazetteer, *, whole: bool) -> tuple[int, int] | None:
+    """The longest run of opening words of ``span`` (all of it if ``whole``) naming a place."""
+    words = _words(span)
+    for k in range(len(words) - (0 if whole else 1), 0, -1):
+        if _names_place(span, words[0][0], words[k - 1][1], gaz):
+            return words[0][0], words[k - 1][1]
+    return None
+
+
+def _closing_place(span: Span, gaz: Gazetteer) -> tuple[int, int] | None:
+    """The longest run of closing words of ``span`` naming a place, after one word or after
+    words that only qualify a place ("Metropolitan Atlanta", "South Central Tennessee"):
+    after two unknown words it is more likely a surname ("Mevlut Mert Altintas")."""
+    words = _words(span)
+    for k in range(1, len(words)):
+        before = [name_key(span.text[s - span.start:e - span.start]) for s, e in words[:k]]
+        if k > 1 and not all(w in BODY_NAME_WORDS or w in GENERIC_WORDS for w in before):
+            continue
+        if _names_place(span, words[k][0], words[-1][1], gaz):
+            return words[k][0], words[-1][1]
+    return None
+
+
+def _names_place(span: Span, start: int, end: int, gaz: Gazetteer) -> bool:
+    name = span.text[start - span.start:end - span.start].rstrip(".’'")
+    key = name_key(name)
+    if (len(key) < 3 or not name[:1].isupper() or key in GENERIC_WORDS
+            or key in BODY_NAME_WORDS or is_adjective(name)):
+        return False
+    match = gaz.lookup(name)
+    return not match.loose and any(e.feature_class in ("P", "A") for e in match.entries)
 
 
 def _resolved_evidence(mentions: list[Mention], ctx: Context, gaz: Gazetteer,
