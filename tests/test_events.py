@@ -651,3 +651,23 @@ def test_claiming_ones_own_attack_accuses_no_one(pipeline: Pipeline) -> None:
     assert [e for e in claimed if e.cameo_code == "112"] == []
     accused = events_of(pipeline, "The ministry claimed that the rebels had shelled the town.")
     assert [e.cameo_code for e in accused if e.plover_type == "DISAPPROVE"] == ["112"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A report released by Amnesty International accused Egyptian police of torture.",
+     "NGOAMN"),
+    ("A statement issued in Tehran condemned the new sanctions.", "IRN"),
+    ("A report published on Monday in the Rwandan capital accused France of complicity.",
+     "RWA"),
+])
+def test_a_document_acts_for_whoever_issued_it(pipeline: Pipeline, text: str,
+                                               source: str) -> None:
+    e = only(pipeline, text)
+    assert e.plover_type == "DISAPPROVE" and codes(e.sources) == [source]
+
+
+def test_a_document_issued_in_a_town_names_no_issuer(pipeline: Pipeline) -> None:
+    # Only a capital stands for a government; a report released in another city
+    # has no known author, so no accusation can be coded.
+    assert events_of(pipeline, "A report released in Manchester accused the army of "
+                               "torture.") == ()

@@ -18,6 +18,10 @@ people killed"): its subject is the target; a passive without a "by" agent has n
 source; a passive coordinated with an earlier verb ("entered Syria and were detained")
 was done to that verb's subject. With a verb of receiving ("received arms from"), the
 "from" phrase is the source and the subject the target.
+
+A document that acts ("a report released by Amnesty accused ...") stands for whoever
+issued it: the "by" agent of the participle that put it out, or the capital it was
+issued in ("a statement issued in Tehran"), a metonym of that government.
 """
 
 from __future__ import annotations
@@ -120,6 +124,7 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         sources = _subject(verb.head, lex)
     else:
         sources = _subject(verb, lex) or _authority_of_place(verb)
+        sources = [i for s in sources for i in (_issuer(s, lex) or [s])]
     if lex.in_class(verb.lemma_.lower(), "recipientverb") and not _passive(verb):
         givers = _pobjs(verb, frozenset({"from"}))
         if givers:  # "rebels received arms from the government": the government gave
@@ -137,6 +142,34 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         if not targets:
             targets = _pobjs(verb, _TARGET_PREPS)
     return Arguments(tuple(sources), tuple(targets))
+
+
+# Verbs that put a document out: "a report released by Amnesty", "a statement issued in".
+_ISSUE_VERBS = frozenset({"issue", "release", "publish", "circulate", "distribute", "unveil"})
+
+
+def _issuer(document: Token, lex: Lexicon) -> list[Token]:
+    """Who put out a document that acts ("a report released by Amnesty alleged"): the
+    "by" agent of the participle that issued it, or the capital it was issued in ("a
+    statement issued in Tehran", "released in the Rwandan capital"), which stands for
+    its government as in "Tehran said". None for a document without such a participle."""
+    if not lex.in_class(document.lemma_.lower(), "documentnoun"):
+        return []
+    for issued in document.children:
+        if issued.dep_ != "acl" or issued.lemma_.lower() not in _ISSUE_VERBS:
+            continue
+        agents = _pobjs(issued, frozenset({"by"}))
+        if agents:
+            return agents
+        seats = [p for p in _pobjs(issued, frozenset({"in"})) if _seat_of_power(p)]
+        if seats:
+            return seats
+    return []
+
+
+def _seat_of_power(tok: Token) -> bool:
+    """A capital: "the Rwandan capital", "Tehran", "the Kremlin"."""
+    return tok.lemma_.lower() == "capital" or bool(dictionaries.metonym_country(tok.text))
 
 
 # Acts only a state's authorities perform on a person: done to someone "in" a country
