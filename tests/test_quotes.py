@@ -669,3 +669,49 @@ def test_who_a_participle_speaks_for(pipeline: Pipeline, text: str, words: str,
     ex = _extract(pipeline, text)
     q = _quote(ex, words)
     assert (_speaker(ex, q) or q.speaker_name) == speaker
+
+
+# --- where the text names the speaker ----------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "words", "named"), [
+    ("Interior Minister Ana Ruiz said the border would reopen on Monday.",
+     "the border would reopen", "Ana Ruiz"),
+    ("Mayor John Okafor visited the site on Sunday. He said the bridge would be rebuilt.",
+     "the bridge would be rebuilt", "He"),
+    ("The Defence Ministry said in a statement that two drones were shot down.",
+     "two drones were shot down", "Defence Ministry"),
+    ('"We will not leave," said Omar Haddad, a farmer from the valley.',
+     "We will not leave", "Omar Haddad"),
+    ("According to a local official, the bridge was destroyed overnight.",
+     "the bridge was destroyed", "a local official"),
+])
+def test_speaker_span_is_where_the_text_names_the_speaker(
+        pipeline: Pipeline, text: str, words: str, named: str) -> None:
+    q = _quote(_extract(pipeline, text), words)
+    assert q.speaker_span is not None
+    assert q.speaker_span.text == text[q.speaker_span.start:q.speaker_span.end]
+    assert named in q.speaker_span.text
+
+
+@pytest.mark.model
+def test_a_quote_without_a_speaker_has_no_speaker_span(pipeline: Pipeline) -> None:
+    q = _quote(_extract(pipeline, "It is widely believed that the dam will hold."),
+               "the dam will hold")
+    assert q.speaker_id is None and q.speaker_name is None
+    assert q.speaker_span is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # The parser hangs the that-clause on the medium noun, not on the verb.
+    ("The Defence Ministry said in a statement that two drones were shot down.",
+     "two drones were shot down", "Defence Ministry"),
+    ("Police said on Twitter that the road was closed.", "the road was closed", "Police"),
+])
+def test_a_clause_hung_on_the_medium_is_what_was_said(
+        pipeline: Pipeline, text: str, words: str, speaker: str) -> None:
+    q = _quote(_extract(pipeline, text), words)
+    assert q.text == words and q.cue is not None and q.cue.text == "said"
+    assert q.speaker_name == speaker

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +227,10 @@ class Quote:
     cue: Span | None = None
     channel: str | None = None
     cameo_code: str | None = None
+    # Where the text names who says it ("Ana Ruiz", "she", "the ministry", "a spokesman"):
+    # the evidence of the attribution. For a quote that carries on an earlier one with no
+    # cue of its own, the words that named the speaker there. None without a speaker.
+    speaker_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,9 @@ annotation by file name), so no article counts twice.
   PolNeAR marks a pronoun as written ("he said"), not what it names, so it is
   compared with the latest gold source before it that can be its antecedent (a
   name for he/she/I): a proxy, kept apart because it errs both ways.
+* ``polnear.source_span``: among matched pairs whose gold has a source, the quote's
+  ``speaker_span`` (where the text names its speaker) overlaps the gold source as
+  written, pronouns included. No proxy: it checks the evidence of the attribution.
 
 Two evaluators: ``polnear`` over the whole test split (``eventwire evaluate``),
 and ``polnear_gate``, a pinned subset of it (the first :data:`GATE_ARTICLES`
@@ -215,6 +218,13 @@ def speaker_right(quote: Quote, gold: GoldAttribution, golds: Sequence[GoldAttri
     return any(h in words or h + "s" in words for h in heads)
 
 
+def _span_right(quote: Quote, gold: GoldAttribution) -> bool:
+    """Whether the quote's speaker span overlaps the gold source as written."""
+    span = quote.speaker_span
+    return (span is not None and gold.source is not None
+            and any(span.start < e and s < span.end for s, e in gold.source))
+
+
 def _head(name: str) -> str:
     """The head word of a name: "Commission on Presidential Debates" -> commission.
 
@@ -241,8 +251,11 @@ def score_article(article: PolnearArticle, ex: Extraction) -> AreaResult:
     pronoun = [_is_pronoun(g.source_text) for _, g in pairs_with_source]
     named = [ok for ok, p in zip(right, pronoun, strict=True) if not p]
     by_proxy = [ok for ok, p in zip(right, pronoun, strict=True) if p]
+    sourced = [(q, g) for q, g in pairs_with_source if g.source is not None]
+    span_right = sum(_span_right(q, g) for q, g in sourced)
     checks = (Check("polnear.speaker", sum(named), len(named)),
-              Check("polnear.speaker.pronoun", sum(by_proxy), len(by_proxy)))
+              Check("polnear.speaker.pronoun", sum(by_proxy), len(by_proxy)),
+              Check("polnear.source_span", span_right, len(sourced)))
     misses = tuple(f"{AREA}: {article.id}: wrong speaker {q.speaker_name!r} for "
                    f"{g.source_text!r}" for (q, g), ok in zip(pairs_with_source, right,
                                                               strict=True)
@@ -254,7 +267,8 @@ def _failed(article: PolnearArticle, why: str) -> AreaResult:
     """An article that could not be extracted: every gold attribution is missed."""
     n = len(article.attributions)
     return AreaResult(AREA, (Score.from_counts("polnear.attribution", tp=0, fp=0, fn=n),),
-                      (Check("polnear.speaker"), Check("polnear.speaker.pronoun")),
+                      (Check("polnear.speaker"), Check("polnear.speaker.pronoun"),
+                       Check("polnear.source_span")),
                       (f"{AREA}: {article.id}: {why}",))
 
 

@@ -90,7 +90,7 @@ __all__ = ["VERSION", "CueEntry", "Segment", "Speaker", "cue_entry", "extract", 
 
 log = logging.getLogger(__name__)
 
-VERSION = "quotes.rules.v8"
+VERSION = "quotes.rules.v9"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _MAX_LEADING_WORDS = 6  # "About 4 in 10", "Most Republicans polled"
@@ -154,8 +154,8 @@ class _Finder:
                 continue
             s, e = m.start("name"), m.end("name")
             hits = self.entities.at(s, e)
-            speaker = (Speaker(hits[0][2], self.entities.name(hits[0][1], hits[0][2])) if hits
-                       else Speaker(None, m.group("name")))
+            speaker = (Speaker.of_mention(hits[0], self.entities) if hits
+                       else Speaker(None, m.group("name"), (s, e)))
             dash = m.start("dash")
             self.claimed.add(seg)
             out.append(_Found(seg.start, seg.end, "direct", speaker,
@@ -181,9 +181,9 @@ class _Finder:
         s, e = pb.offset + m.start("label"), pb.offset + m.end("label")
         hits = self.resolver.entities.at(s, e)
         if hits:
-            speaker = Speaker(hits[0][2], self.resolver.entities.name(hits[0][1], hits[0][2]))
+            speaker = Speaker.of_mention(hits[0], self.resolver.entities)
         elif m.group("label").isupper() and m.group("label").lower() not in _NOT_SPEAKERS:
-            speaker = Speaker(None, m.group("label"))
+            speaker = Speaker(None, m.group("label"), (s, e))
         else:
             return None
         start, end = trimmed(self.text, pb.offset + m.end(), pb.block.end)
@@ -380,8 +380,7 @@ class _Finder:
         named = [h for h in self.entities.at(lo, at) if h[0].end <= at
                  and not self._inside_quote(h[0].start)]
         if named and len(self.text[named[-1][0].end:at].split()) <= _MAX_APPOSITION_WORDS:
-            _, kind, rid = named[-1]
-            return Speaker(rid, self.entities.name(kind, rid))
+            return Speaker.of_mention(named[-1], self.entities)
         return self._leading_words(pb, verb)
 
     @staticmethod
@@ -400,7 +399,7 @@ class _Finder:
                 t.pos_ in ("VERB", "AUX", "PUNCT") or t.is_quote for t in before):
             return Speaker(None, None)
         s, e = absolute(pb, before)
-        return Speaker(None, self.text[s:e])
+        return Speaker(None, self.text[s:e], (s, e))
 
     def _apposed(self, pb: ParsedBlock, subj: Token, verb: Token) -> Speaker | None:
         """'The head of the group backing A, Mike Okafor, said': the name set off before the cue.
@@ -416,7 +415,7 @@ class _Finder:
                  and self.text[h[0].start - 2:h[0].start].strip() == ","]
         if not named:
             return None
-        return Speaker(named[-1][2], self.entities.name("person", named[-1][2]))
+        return Speaker.of_mention(named[-1], self.entities)
 
     def _inverted(self, pb: ParsedBlock, verb: Token) -> Speaker | None:
         """'The plan, said Ana Ruiz, an economist, would fail': the name right after the cue.
@@ -431,8 +430,7 @@ class _Finder:
         # Set off by commas on both sides: "said Ruiz's aide" or "said Ruiz won" are not.
         if not hits or self.text[hits[0][0].end:hits[0][0].end + 1] not in (",", "."):
             return None
-        _, kind, rid = hits[0]
-        return Speaker(rid, self.entities.name(kind, rid))
+        return Speaker.of_mention(hits[0], self.entities)
 
     def _introduced(self, index: int, pb: ParsedBlock, verb: Token) -> list[_Found] | None:
         """'The minister added:' closing a paragraph: the next paragraph is what was said.
@@ -614,7 +612,7 @@ class _Finder:
         hits = [h for h in self.entities.at(*absolute(pb, [subj])) if h[1] == "person"]
         if not hits:
             return None
-        speaker = Speaker(hits[0][2], self.entities.name("person", hits[0][2]))
+        speaker = Speaker.of_mention(hits[0], self.entities)
         return _Found(seg.start, seg.end, "direct", speaker, None, None)
 
     def _previous_direct(self, found: list[_Found], seg: Segment) -> _Found | None:
@@ -638,8 +636,14 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
     return tuple(
         Quote(id=f"q{i + 1}", text=text[f.start:f.end], start=f.start, end=f.end, kind=f.kind,
               speaker_id=f.speaker.id, speaker_name=f.speaker.name, cue=f.cue,
-              channel=f.channel)
+              channel=f.channel, speaker_span=_speaker_span(text, f.speaker))
         for i, f in enumerate(unique))
+
+
+def _speaker_span(text: str, speaker: Speaker) -> Span | None:
+    if speaker.span is None or (speaker.id is None and speaker.name is None):
+        return None
+    return Span.of(text, *speaker.span)
 
 
 def _distinct(found: list[_Found]) -> list[_Found]:

@@ -50,6 +50,9 @@ def content_tokens(verb: Token, entry: CueEntry) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return through_clause(verb, child) if child.i > verb.i else list(child.subtree)
+    hung = _clause_on_medium(verb)
+    if hung is not None:
+        return list(hung.subtree)
     if entry.needs in ("any", "object") and verb.dep_ == "parataxis" and verb.head.i != verb.i:
         return list(verb.head.subtree)
     if as_clause(verb) and not own_content(verb):
@@ -98,6 +101,23 @@ def coordinated_at(verb: Token, pb: ParsedBlock) -> int | None:
     else:
         return None
     return pb.offset + first.idx
+
+
+def _clause_on_medium(verb: Token) -> Token | None:
+    """'said in a statement that two drones were downed': the parser often hangs the
+    that-clause on the medium noun instead of the verb; it is still what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for clause in noun.children:
+                if (clause.dep_ in ("acl", "relcl", "ccomp") and clause.i > noun.i
+                        and any(c.dep_ == "mark" and c.lower_ == "that"
+                                for c in clause.children)):
+                    return clause
+    return None
 
 
 def through_clause(verb: Token, first: Token) -> list[Token]:

@@ -67,10 +67,27 @@ _EDGE = re.compile(r"^[\s,;:\-–—\"“”«»'‘’]+|[\s,;:\-–—\"“”
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a cue attributes its content to; ``id`` only when a record is certain."""
+    """Who a cue attributes its content to; ``id`` only when a record is certain.
+
+    ``span`` (document offsets) is where the text names the speaker for this quote:
+    the name, pronoun or noun phrase the attribution rests on.
+    """
 
     id: str | None
     name: str | None
+    span: tuple[int, int] | None = None
+
+    def named_at(self, start: int, end: int) -> Speaker:
+        """The same speaker, named in the text at ``start:end`` (nobody is named nowhere)."""
+        if self.id is None and self.name is None:
+            return self
+        return Speaker(self.id, self.name, (start, end))
+
+    @classmethod
+    def of_mention(cls, hit: tuple[Span, str, str], entities: Entities) -> Speaker:
+        """The record a mention belongs to, named at that mention."""
+        span, kind, rid = hit
+        return cls(rid, entities.name(kind, rid), (span.start, span.end))
 
 
 @dataclass(slots=True)
@@ -193,14 +210,17 @@ class Resolver:
 
     def resolve(self, pb: ParsedBlock, block: int, head: Token) -> Speaker:
         """The speaker a subject (or "according to" object) token names."""
+        at = pb.offset + head.idx
         if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
-            return self._pronoun(pb.offset + head.idx, block, head.lower_)
+            return self._pronoun(at, block, head.lower_).named_at(at, at + len(head))
         if head.lower_ in _POSSESSIVES and head.dep_ == "poss":  # "his claim that"
-            return self._pronoun(pb.offset + head.idx, block, _POSSESSIVES[head.lower_])
+            return self._pronoun(at, block, _POSSESSIVES[head.lower_]).named_at(
+                at, at + len(head))
         pick = self._named(pb, head)
         if pick is not None:
-            return Speaker(pick[2], self.entities.name(pick[1], pick[2]))
-        return self._described(pb, head, *absolute(pb, _contiguous(head, noun_phrase(head))))
+            return Speaker.of_mention(pick, self.entities)
+        start, end = absolute(pb, _contiguous(head, noun_phrase(head)))
+        return self._described(pb, head, start, end).named_at(start, end)
 
     def _named(self, pb: ParsedBlock, head: Token) -> tuple[Span, str, str] | None:
         """The mention a noun phrase names: the one on its head, else its first person."""
