@@ -671,3 +671,24 @@ def test_a_document_issued_in_a_town_names_no_issuer(pipeline: Pipeline) -> None
     # has no known author, so no accusation can be coded.
     assert events_of(pipeline, "A report released in Manchester accused the army of "
                                "torture.") == ()
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    # A sum's "in" phrase says what it is: aid.
+    ("The Japanese government provided $2 million in assistance to Nepal.", "AID", "070"),
+    # A person or a people named as the one set free.
+    ("A Kenyan court on Tuesday freed opposition politician John Doe.", "RETREAT", "0841"),
+    ("Militants released 19 Christians on Sunday.", "RETREAT", "0841"),
+    ("Japan lifted travel curbs on North Korea.", "CONCEDE", "081"),
+    # The tokenizer splits "cease-fire": "fire" after "cease" is the truce.
+    ("The Afghan president announced a weeklong cease-fire with the Taliban.",
+     "RETREAT", "0871"),
+])
+def test_aid_releases_and_truces_in_their_wire_forms(pipeline: Pipeline, text: str,
+                                                     plover: str, cameo: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == (plover, cameo)
+
+
+def test_releasing_a_thing_is_no_release_of_people(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Turkey released the new software on Monday.") == ()

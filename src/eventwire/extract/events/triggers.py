@@ -87,12 +87,19 @@ def _preps(tok: Token) -> list[Token]:
 
 def _partitives(obj: Token) -> list[Token]:
     """What an object measures or is part of: "tons of food aid", "part of a stronghold",
-    "a state of emergency"; and its compound nouns ("curfew order")."""
+    "a state of emergency", "$2 million in aid"; and its compound nouns ("curfew
+    order")."""
     out = [c for c in obj.children if c.dep_ == "compound"]
     for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or (
+                prep.lower_ == "in" and _amount(obj))):
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     return out
+
+
+def _amount(tok: Token) -> bool:
+    """A sum or a number: "$2 million in aid", "50 tonnes in food"."""
+    return tok.tag_ == "CD" or tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
 
 
 def _of_objects(tok: Token) -> list[Token]:
@@ -131,6 +138,9 @@ def _satisfied(tok: Token, cond: Condition) -> bool:
     for dep in _dependents(tok, cond.dep):
         lemma, lower = words(dep)
         if ANY in cond.words or lemma in cond.words or lower in cond.words:
+            found = True
+        elif cond.people and dep.ent_type_ in ("PERSON", "NORP") and dep.pos_ in (
+                "PROPN", "NOUN"):
             found = True
         elif cond.nation and dep.text[:1].isupper() and (
                 dictionaries.country_by_word(dep.text)
