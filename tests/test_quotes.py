@@ -715,3 +715,20 @@ def test_a_clause_hung_on_the_medium_is_what_was_said(
     q = _quote(_extract(pipeline, text), words)
     assert q.text == words and q.cue is not None and q.cue.text == "said"
     assert q.speaker_name == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # A former member no longer speaks for the group.
+    ('"We fought to the end," said a former Isis fighter from the town.',
+     "We fought to the end", "former Isis fighter"),
+    # "who" hangs on the place phrase; the forces speak.
+    ("The claim was disputed by rebels on the ground who said the town had not fallen.",
+     "the town had not fallen", "rebels"),
+    # An infinitive on a noun names nobody who speaks.
+    ("The group now had every incentive to disclose what it knew.", "what it knew", None),
+])
+def test_speakers_are_people_or_bodies_that_can_speak(
+        pipeline: Pipeline, text: str, words: str, speaker: str | None) -> None:
+    q = _quote(_extract(pipeline, text), words)
+    assert q.speaker_name == speaker

@@ -90,7 +90,7 @@ __all__ = ["VERSION", "CueEntry", "Segment", "Speaker", "cue_entry", "extract", 
 
 log = logging.getLogger(__name__)
 
-VERSION = "quotes.rules.v9"
+VERSION = "quotes.rules.v10"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _MAX_LEADING_WORDS = 6  # "About 4 in 10", "Most Republicans polled"

@@ -36,6 +36,13 @@ _NOUN_UP = frozenset({"pobj", "prep", "attr", "dobj"})  # a noun a participle's 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
 _RELATIVE = frozenset({"who", "that", "which"})
+# Nouns of where someone is, never who: "sources on the ground who said".
+_LOCATIVE_NOUNS = frozenset({"ground", "scene", "spot", "site", "front", "frontline",
+                             "border", "street", "streets", "region", "area"})
+# A subject whose head is one of these names nobody: the parser lost the noun ("a close-up
+# of the map showed" heads on "up").
+_NO_SPEAKER_POS = frozenset({"ADP", "PART", "CCONJ", "SCONJ", "PUNCT", "AUX", "INTJ", "SYM"})
+_PARTICLES = frozenset({"up", "down", "out", "off", "in", "on", "over", "back"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "that", "which"})
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _LEADING_ARTICLES = ("the ", "a ", "an ")
@@ -231,6 +238,9 @@ class Resolver:
                 if any(h[0].start <= at < h[0].end for at in starts)]
         head_start = pb.offset + head.idx
         on_head = [h for h in hits if h[0].start <= head_start < h[0].end]
+        if not on_head and _former(head):
+            # "a former Isis fighter said": he no longer speaks for the group he left.
+            hits = [h for h in hits if h[1] == "person"]
         return (on_head or [h for h in hits if h[1] == "person"] or hits or [None])[0]
 
     def _described(self, pb: ParsedBlock, head: Token, start: int, end: int) -> Speaker:
@@ -242,6 +252,8 @@ class Resolver:
             ref = self._role_anaphor(lemma, at) or self._org_anaphor(lemma, at)
             if ref is not None:
                 return ref
+        if head.pos_ in _NO_SPEAKER_POS or head.lower_ in _PARTICLES:
+            return Speaker(None, None)  # "a close-up of the map showed": "up" is nobody
         words = _POSSESSIVE_END.sub("", _EDGE.sub("", self.text[start:end]))
         low = words.lower()
         for article in _LEADING_ARTICLES:
@@ -332,6 +344,10 @@ class Resolver:
         return Speaker(None, None)
 
 
+def _former(head: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in head.children)
+
+
 def _contiguous(head: Token, phrase: list[Token]) -> list[Token]:
     """The unbroken run of a phrase's words around its head.
 
@@ -385,7 +401,7 @@ def subject_of(verb: Token) -> Token | None:
             return None  # "Asked about the vote, X said", "when asked": who asked is not told
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in subjects):
-            return verb.head  # "the envoy, who said ...": the envoy
+            return _antecedent(verb.head)  # "the envoy, who said ...": the envoy
         if subjects:
             # The parser splits "the economist X told" into two subjects: the nearer is the name.
             return max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i))
@@ -396,8 +412,11 @@ def subject_of(verb: Token) -> Token | None:
             return passive if inherited else None
         if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
             return None
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in verb.children):
+            return None  # "an incentive to disclose", "the decision to announce": nobody
         if verb.dep_ in ("relcl", "acl"):
-            return verb.head  # "the envoy, who said ..."
+            return _antecedent(verb.head)  # "the envoy, who said ..."
         controller = _object_control(verb)
         if controller is not None:
             return controller  # "the senator forced Ruiz to admit that": Ruiz admits
@@ -413,6 +432,20 @@ def subject_of(verb: Token) -> Token | None:
         while participle and verb.dep_ == "ccomp" and governs_content(verb.head):
             verb = verb.head
     return None
+
+
+def _antecedent(noun: Token) -> Token:
+    """What a relative clause is about: "forces on the ground who said" are the forces.
+
+    The parser hangs "who" on the nearest noun; a place phrase ("on the ground", "at
+    the scene") cannot speak, so the clause is about the noun that phrase follows.
+    """
+    prep = noun.head
+    if (noun.dep_ == "pobj" and noun.lemma_.lower() in _LOCATIVE_NOUNS
+            and prep.dep_ == "prep" and prep.head.i != prep.i
+            and prep.head.pos_ in ("NOUN", "PROPN")):
+        return prep.head
+    return noun
 
 
 def _out_of_relative(participle: Token) -> Token | None:
