@@ -422,3 +422,37 @@ def test_a_street_named_after_a_town_is_not_the_town(pipeline: Pipeline) -> None
                                  "instead of the new road.")
     assert not inside_names(places, "Haysville")
     assert named(places, "Haysville Drive")[0].admin1 == "Kansas"
+
+
+def test_a_town_qualified_by_a_state_named_like_a_country_is_in_the_state(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Police in Athens, Georgia, arrested a man on Friday.")
+    (town,) = named(places, "Athens")
+    assert town.country_code == "US" and town.admin1 == "Georgia" and near(town, 33.96, -83.38)
+    (state,) = named(places, "Georgia")
+    assert state.feature_code == "ADM1"
+    (gori,) = named(places_of(pipeline, "Shelling hit Gori, Georgia, on Friday."), "Gori")
+    assert gori.country_code == "GE"
+
+
+def test_a_town_opening_a_bodys_name_the_gazetteer_lacks_is_a_name_mention(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Residents of Dublin, Ohio, met on Monday. A member of the "
+                                 "Westerville Historical Society spoke at the meeting.")
+    (town,) = inside_names(places, "Westerville")
+    assert town.mentions == () and town.admin1 == "Ohio" and near(town, 40.13, -82.93)
+
+
+def test_the_surname_of_a_person_named_in_full_is_not_a_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Officers arrived quickly at the house in Huntsville, Texas, "
+                                 "said Lt. Wes Altom of the police department. “We took him "
+                                 "into custody,” Altom said.")
+    assert not named(places, "Altom")
+    assert named(places, "Huntsville")
+
+
+def test_a_leaders_administration_is_not_a_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The Clinton administration pressed Cairo to hold elections, "
+                                 "officials in Washington said.")
+    assert not named(places, "Clinton")
+    assert named(places, "Cairo") and named(places, "Washington")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from eventwire.extract.names import is_given_name
 from eventwire.extract.places.mention import Mention
 from eventwire.records import Span
 from eventwire.resolve import dictionaries
@@ -49,12 +50,14 @@ AREA_HEADS = frozenset("countryside outskirts suburbs environs vicinity area bor
                        "frontier hinterland periphery".split())
 GEO_HEADS = ADMIN_HEADS | TOWN_HEADS | AREA_HEADS | frozenset(
     "triangle road highway crossing airport base camp valley river mountains".split())
+# A name before these is a leader's: "the Clinton administration", "the Obama presidency".
+LEADER_HEADS = frozenset({"administration", "administrations", "presidency"})
 # A name before these names a process, a text or a body, not a place where things happen.
 NON_PLACE_HEADS = frozenset("talks talk agreement agreements accord accords deal process format "
                             "summit declaration memorandum track negotiations protocol pact "
                             "treaty conference convention conventions communique framework "
                             "formula understanding platform group club forum initiative "
-                            "peace-talks".split())
+                            "peace-talks".split()) | LEADER_HEADS
 # Verbs whose subject, when it is a capital or a country, is its government.
 SPEECH_VERBS = frozenset(
     "say tell announce state claim accuse deny warn insist demand urge call reject respond reply "
@@ -331,6 +334,10 @@ def _weak_mentions(pb: ParsedBlock, text: str, taken: list[Span],
             continue
         if dictionaries.organization_by_name(span.text) is not None:
             continue
+        # "the Clinton administration": a leader's name.
+        after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+        if after is not None and after.lower_ in LEADER_HEADS:
+            continue
         # A country's own name is a place whatever the tagger made of it ("such as Cyprus").
         found.append(Mention(span, pb.block.kind, weak=True, country=country_named(span.text),
                              label=_run_label(run)))
@@ -421,7 +428,35 @@ def find_mentions(ctx: Context) -> list[Mention]:
     dateline = _dateline_mention(ctx, [m.span for m in found])
     found += dateline
     found += _body_name_mentions(ctx, [m.span for m in found], bare)
+    surnames = _surnames(ctx)
+    found = [m for m in found if not _is_surname(m, surnames, text)]
     return sorted(found, key=lambda m: m.span.start)
+
+
+def _surnames(ctx: Context) -> frozenset[str]:
+    """Surnames of the people the article names in full ("Helen Morris" gives "morris"):
+    a given name first, or a role ("Village Malakal" is no one's name)."""
+    out = set()
+    for p in ctx.people:
+        words = p.name.split()
+        if (len(words) >= 2 and words[-1][:1].isupper()
+                and (p.role or is_given_name(words[0]))):
+            out.add(name_key(words[-1]))
+    return frozenset(out)
+
+
+# A preposition of place just before a name: "in Morris", "from Morris".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|of|outside|around)\s+$", re.IGNORECASE)
+
+
+def _is_surname(m: Mention, surnames: frozenset[str], text: str) -> bool:
+    """A one-word name that is the surname of a person the article names in full ("Helen
+    Morris ... Morris said") is that person, unless a preposition of place puts it somewhere
+    ("in Morris") or it names a country."""
+    if (m.key not in surnames or " " in m.key or m.country is not None or m.dateline
+            or m.in_name or m.fixed_name is not None):
+        return False
+    return _LOCATIVE_BEFORE.search(text, max(0, m.span.start - 10), m.span.start) is None
 
 
 # Capitalized words of bodies' names that name a field or a function, not a place, though a

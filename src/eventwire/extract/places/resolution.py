@@ -407,7 +407,7 @@ def _name_parts(mentions: list[Mention], gaz: Gazetteer, evidence: Evidence,
              if m.choice is not None and not (m.weak or m.in_name or m.metonym)}
     found: list[Mention] = []
     for m in mentions:
-        if (m.choice is not None or m.within is not None or m.in_name or m.fixed_name
+        if (m.choice is not None or m.within is not None or m.fixed_name
                 or m.country is not None or m.dateline or _overlaps_any(m.span, people)
                 or _name_like(m.span.text) or _is_street(m.span.text)):
             continue
@@ -419,7 +419,8 @@ def _name_parts(mentions: list[Mention], gaz: Gazetteer, evidence: Evidence,
             # As in bodies' names, a country is the body's ("Egypt Telecom"), not a place.
             if country_named(part.span.text) is not None and not _is_division(part, gaz):
                 continue
-            choice = resolve_mention(part, gaz, evidence.context(part.key, []))
+            choice = resolve_mention(part, gaz, evidence.context(
+                part.key, anchors_for(mentions, part.key)))
             # Only the place's own name: "Kanawha" is another name of Charleston, not a part.
             if choice is not None and name_key(choice.entry.name) == part.key:
                 part.choice = choice
@@ -503,7 +504,9 @@ def _names_place(span: Span, start: int, end: int, gaz: Gazetteer) -> bool:
             or key in BODY_NAME_WORDS or is_adjective(name)):
         return False
     match = gaz.lookup(name)
-    return not match.loose and any(e.feature_class in ("P", "A") for e in match.entries)
+    # The place's own name: "Alexandria City" is another name of Alexandria, not a part.
+    return not match.loose and any(e.feature_class in ("P", "A") and name_key(e.name) == key
+                                   for e in match.entries)
 
 
 def _resolved_evidence(mentions: list[Mention], ctx: Context, gaz: Gazetteer,
@@ -578,12 +581,13 @@ def qualify_by_division(mentions: list[Mention], gaz: Gazetteer, text: str) -> N
         if not _QUALIFIER_GAP.fullmatch(gap) or (
                 not abbreviated and _LIST_GO_ON.match(text, n.span.end)):
             continue
-        inside = [e for e in gaz.lookup(m.span.text).entries
-                  if e.feature_code not in ("ADM1", "PCLI") and e.feature_class in ("P", "A")
-                  and e.country_code == d.entry.country_code
-                  and (d.entry.feature_code == "PCLI" or e.admin1_code == d.entry.admin1_code)]
+        inside, division = _towns_inside(m, n, gaz)
         if not inside:
             continue
+        if division is not None:
+            # "Athens, Georgia": the state is the qualifier the town lies in, not the country.
+            n.choice, n.country = Choice(division, QUALIFIED_CONFIDENCE, d.score), None
+            d = n.choice
         best = max(inside, key=lambda e: (e.feature_class == "P", e.population, -e.geonameid))
         if m.choice is None or m.choice.entry.geonameid != best.geonameid:
             m.choice = Choice(best, QUALIFIED_CONFIDENCE, d.score)
@@ -593,6 +597,27 @@ def qualify_by_division(mentions: list[Mention], gaz: Gazetteer, text: str) -> N
     for m in mentions:
         if m.key in qualified and m.country is None and not m.metonym and m.fixed_name is None:
             m.choice = qualified[m.key]
+
+
+def _towns_inside(m: Mention, n: Mention, gaz: Gazetteer) -> tuple[list[Entry], Entry | None]:
+    """The readings of ``m`` inside the division or country ``n`` resolved to, and the
+    division ``n`` names instead when its country holds none of them but a first-level
+    division of the same name does ("Athens, Georgia", "Decatur, Georgia")."""
+    assert n.choice is not None  # checked by the caller
+    d = n.choice.entry
+    entries = [e for e in gaz.lookup(m.span.text).entries
+               if e.feature_code not in ("ADM1", "PCLI") and e.feature_class in ("P", "A")]
+    inside = [e for e in entries if e.country_code == d.country_code
+              and (d.feature_code == "PCLI" or e.admin1_code == d.admin1_code)]
+    if inside or d.feature_code != "PCLI":
+        return inside, None
+    for division in gaz.lookup(n.span.text).entries:
+        if division.feature_code != "ADM1" or name_key(division.name) != n.key:
+            continue
+        inside = [e for e in entries if e.admin1_code == division.admin1_code]
+        if inside:
+            return inside, division
+    return [], None
 
 
 def place_within_towns(mentions: list[Mention]) -> None:
