@@ -95,6 +95,14 @@ def test_killing_x() -> None:
     assert text[c.start:c.end] == "killing nine civilians"
 
 
+@pytest.mark.parametrize("text", [
+    "Coalition air strikes have killed or wounded 300 fighters since March.",
+    "Mortar fire killed and injured 14 people in the old city.",
+])
+def test_killed_or_wounded_x_counts_casualties(text: str) -> None:
+    assert _kinds_values(text) == [("casualties", 300 if "300" in text else 14)]
+
+
 def test_x_dead() -> None:
     assert _kinds_values("Officials said three dead and two missing after the flood.") == [
         ("killed", 3), ("missing", 2)]

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VERSION = "counts.rules.v2"
+VERSION = "counts.rules.v3"
 
 KINDS = frozenset({"killed", "injured", "casualties", "displaced", "refugees", "detained",
                    "missing", "abducted", "captured_places"})
