@@ -456,3 +456,13 @@ def test_a_leaders_administration_is_not_a_place(pipeline: Pipeline) -> None:
                                  "officials in Washington said.")
     assert not named(places, "Clinton")
     assert named(places, "Cairo") and named(places, "Washington")
+
+
+def test_towns_in_bodies_names_support_each_others_readings(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The Athens Police Department arrested a 33-year-old man on "
+                                 "Monday. He was booked into the Henderson County Jail on a "
+                                 "charge of theft.")
+    (county,) = named(places, "Henderson County")
+    assert county.admin1 == "Texas" and near(county, 32.21, -95.84)
+    (town,) = inside_names(places, "Athens")
+    assert town.admin1 == "Texas" and near(town, 32.2, -95.86)

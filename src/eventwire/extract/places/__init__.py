@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v21"
+VERSION = "places.rules.v22"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

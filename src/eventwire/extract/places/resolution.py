@@ -534,14 +534,15 @@ def _cohort(mentions: list[Mention], gaz: Gazetteer,
 
     Local news names several places of one county ("Columbus", "Franklin County",
     "Grove City"), none of them sure on its own; readings of different names that
-    lie close together support each other.
+    lie close together support each other, whether named alone or inside bodies' names.
     """
     out: dict[str, tuple[tuple[float, float], ...]] = {}
     for m in mentions:
         if m.metonym or m.country is not None or m.fixed_name or m.key in out:
             continue
-        # Names inside bodies' names never vote on where the story is.
-        if m.key in GENERIC_WORDS or m.in_name:
+        # Names inside bodies' names join too: "the Athens Police Department" and "the
+        # Henderson County Jail" together say Texas, though neither says where anything was.
+        if m.key in GENERIC_WORDS:
             continue
         geo = named.context(m.key, [])
         entries = [e for e in gaz.lookup(m.span.text).entries
