@@ -692,3 +692,33 @@ def test_aid_releases_and_truces_in_their_wire_forms(pipeline: Pipeline, text: s
 
 def test_releasing_a_thing_is_no_release_of_people(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Turkey released the new software on Monday.") == ()
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    ("Pakistan on Thursday violated the ceasefire along the border.", "FIGHT", "196"),
+    ("Iraqi warplanes carried out an air raid on Monday.", "FIGHT", "195"),
+    ("The army launched an assault on the rebel-held town.", "FIGHT", "190"),
+    ("Israeli troops apprehended a Lebanese man near the border.", "COERCE", "173"),
+    ("Rebel fighters overran a military base in the north.", "FIGHT", "192"),
+])
+def test_acts_of_war_in_their_wire_forms(pipeline: Pipeline, text: str, plover: str,
+                                         cameo: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == (plover, cameo)
+
+
+def test_a_sexual_assault_is_no_battle(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Soldiers carried out a sexual assault on a woman in the "
+                                "village.")
+    assert [(e.plover_type, e.cameo_code) for e in found] == [("ASSAULT", "1821")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The passenger jet was blown up over the Black Sea by a missile believed to be "
+     "fired by Georgian rebels.", "GEO"),
+    ("The school was shelled by artillery fired by Syrian troops.", "SYR"),
+])
+def test_a_weapon_acts_for_whoever_used_it(pipeline: Pipeline, text: str,
+                                           source: str) -> None:
+    e = only(pipeline, text)
+    assert e.plover_type == "FIGHT" and codes(e.sources) == [source]

@@ -76,7 +76,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v11"
+VERSION = "events.rules.v12"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -444,9 +444,9 @@ def _plausibly_violent(rule: TriggerRule, sources: Sequence[Actor], targets: Seq
     ("attack", "fight", "battle", "shoot") needs a force on one side, a weapon or force
     named in the sentence, or a state acting on a state or a place. A COERCE act needs a
     state or armed source; an ASSAULT a source that is not a company, a newspaper or a
-    school."""
+    school. A violated truce is violence."""
     if rule.plover == "FIGHT":
-        if lex.in_class(rule.trigger, "warword"):
+        if lex.in_class(rule.trigger, "warword") or _truce_object(rule, lex):
             return True
         state = any(_country_only(a) or a.sector == "GOV" for a in sources)
         return (any(a.sector in _ARMED for a in (*sources, *targets))
@@ -458,6 +458,12 @@ def _plausibly_violent(rule: TriggerRule, sources: Sequence[Actor], targets: Seq
                    or (a.sector is None and a.code and len(a.code) == 3 and not a.person_id)
                    for a in sources)
     return not all(a.sector in _UNARMED for a in sources) or _war_words(sent, lex)
+
+
+def _truce_object(rule: TriggerRule, lex: Lexicon) -> bool:
+    """"violated the ceasefire": a sense fixed by a truce is an act of war."""
+    truce = lex.classes.get("ceasefire", frozenset())
+    return any(c.dep == "obj" and not c.negated and c.words & truce for c in rule.conditions)
 
 
 def _riot(rule: TriggerRule, sources: Sequence[Actor], sent: SpacySpan,

@@ -21,7 +21,8 @@ was done to that verb's subject. With a verb of receiving ("received arms from")
 
 A document that acts ("a report released by Amnesty accused ...") stands for whoever
 issued it: the "by" agent of the participle that put it out, or the capital it was
-issued in ("a statement issued in Tehran"), a metonym of that government.
+issued in ("a statement issued in Tehran"), a metonym of that government. A weapon
+named as the doer stands for whoever used it ("a missile fired by rebels").
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         sources = _subject(verb.head, lex)
     else:
         sources = _subject(verb, lex) or _authority_of_place(verb)
-        sources = [i for s in sources for i in (_issuer(s, lex) or [s])]
+        sources = [i for s in sources for i in (_issuer(s, lex) or _wielder(s, lex) or [s])]
     if lex.in_class(verb.lemma_.lower(), "recipientverb") and not _passive(verb):
         givers = _pobjs(verb, frozenset({"from"}))
         if givers:  # "rebels received arms from the government": the government gave
@@ -164,6 +165,25 @@ def _issuer(document: Token, lex: Lexicon) -> list[Token]:
         seats = [p for p in _pobjs(issued, frozenset({"in"})) if _seat_of_power(p)]
         if seats:
             return seats
+    return []
+
+
+_WEAPON_CLASSES = ("heavyweapon", "bomb", "firearm", "aircraft")
+
+
+def _wielder(weapon: Token, lex: Lexicon) -> list[Token]:
+    """Who used the weapon that did it: "blown up by a missile fired by rebels", "killed
+    by a bomb planted by militants" (also through "believed to be fired by"): the "by"
+    agent of the participle that tells how the weapon was used. None otherwise."""
+    if not any(lex.in_class(weapon.lemma_.lower(), c) for c in _WEAPON_CLASSES):
+        return []
+    for used in weapon.children:
+        if used.dep_ != "acl" or used.tag_ != "VBN":
+            continue
+        for verb in (used, *(t for t in used.subtree if t.dep_ == "xcomp")):
+            agents = _pobjs(verb, frozenset({"by"}))
+            if agents:
+                return agents
     return []
 
 
