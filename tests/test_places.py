@@ -466,3 +466,14 @@ def test_towns_in_bodies_names_support_each_others_readings(pipeline: Pipeline) 
     assert county.admin1 == "Texas" and near(county, 32.21, -95.84)
     (town,) = inside_names(places, "Athens")
     assert town.admin1 == "Texas" and near(town, 32.2, -95.86)
+
+
+def test_a_state_opening_with_a_direction_stays_whole_in_a_body_name(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Voters in Charleston, West Virginia, rejected the plan. John "
+                                 "Melton, attorney for the West Virginia Lottery Commission, said "
+                                 "the law requires a hotel.")
+    (state,) = [p for p in places if p.feature_code == "ADM1"]
+    assert state.name == "West Virginia"
+    assert [m.text for m in state.name_mentions] == ["West Virginia"]
+    assert not inside_names(places, "Virginia Lottery")

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v22"
+VERSION = "places.rules.v23"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

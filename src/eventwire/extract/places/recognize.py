@@ -482,6 +482,11 @@ _BODY_WORD = re.compile(r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*")
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "at", "in", "&"})
 
 
+# Words of BODY_NAME_WORDS that open place names: "New York", "St. Paul", "West Virginia",
+# "North Charleston", "South Carolina".
+_NAME_OPENERS = frozenset("new st saint salt san north south east west".split())
+
+
 def _name_runs(text: str) -> list[tuple[int, int]]:
     """Runs of capitalized words of a body's name that are neither function nor field words.
 
@@ -494,8 +499,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     for m in _BODY_WORD.finditer(text):
         word = m.group().rstrip(".").lower()
         gap = text[current[-1][1]:m.start()] if current else ""
-        if word in _ORG_WORDS or (word in BODY_NAME_WORDS and word not in ("new", "st", "saint",
-                                                                            "salt", "san")):
+        if word in _ORG_WORDS or (word in BODY_NAME_WORDS and word not in _NAME_OPENERS):
             if current:
                 runs.append((current[0][0], current[-1][1]))
             current = []

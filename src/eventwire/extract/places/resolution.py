@@ -141,11 +141,14 @@ def resolve_mention(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | Non
         # "Northern Syria" is not a name of its own (as "North Carolina" is): a part of Syria.
         start, directed = _strip_direction(m.span.text, 0, len(m.span.text))
         if directed:
-            whole = m.span
+            whole, phrase, area = m.span, m.phrase, m.area
             m.span = Span(whole.start + start, whole.end, whole.text[start:])
             m.phrase, m.area = m.phrase or whole, True
             m.country = country_named(m.span.text)
             choice = _resolve_name(m, gaz, geo)
+            if choice is None:
+                # Not a direction then ("West Virginia Lottery"): the name stays whole.
+                m.span, m.phrase, m.area, m.country = whole, phrase, area, None
     if choice is None and m.country is None:
         choice = _county_of_building(m, gaz, geo)
     return choice
@@ -462,6 +465,13 @@ def _known_parts(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
         return [p for p in parts if p is not None] if all(parts) else []
     parts = []
     opening = _opening_place(span, gaz, whole=False)
+    words = _words(span)
+    lead = next((i for i, (s, e) in enumerate(words)
+                 if name_key(span.text[s - span.start:e - span.start]) not in GENERIC_WORDS), 0)
+    if opening is None and 0 < lead < len(words) - 1:
+        # "South Kilburn Estate", "South Central Tennessee Development District": the place
+        # that opens the name after its directions.
+        opening = _opening_place(_sub(span, words[lead][0], span.end), gaz, whole=False)
     if opening is not None:
         parts.append(opening)
     closing = _closing_place(span, gaz)
