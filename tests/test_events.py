@@ -722,3 +722,25 @@ def test_a_weapon_acts_for_whoever_used_it(pipeline: Pipeline, text: str,
                                            source: str) -> None:
     e = only(pipeline, text)
     assert e.plover_type == "FIGHT" and codes(e.sources) == [source]
+
+
+@pytest.mark.parametrize("text", ["Syrian troops were locked in fierce fighting with rebels "
+                                  "near Aleppo.",
+                                  "Nigerian police engaged in a gunbattle with gunmen in the "
+                                  "north."])
+def test_whoever_is_engaged_in_a_fight_is_a_party_to_it(pipeline: Pipeline,
+                                                        text: str) -> None:
+    e = only(pipeline, text)
+    assert e.plover_type == "FIGHT" and e.sources and e.sources[0].sector in ("MIL", "COP")
+    assert e.targets
+
+
+def test_those_killed_in_clashes_are_not_their_parties(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Two Indian soldiers were killed in clashes with Pakistani "
+                                "troops on Monday.")
+    assert [codes(e.sources) for e in found] == [["PAK"]]
+
+
+def test_a_title_race_is_no_fight(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Arsenal were locked in a battle with Chelsea for the "
+                               "league title.") == ()

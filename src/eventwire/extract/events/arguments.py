@@ -11,7 +11,8 @@ intransitive verbs ("the advance of the regime forces", "the meeting of X and Y"
 the target of the others. A noun that is the object of a light verb ("launched an
 attack", "continue their attacks") or the purpose of a verb of going ("arrived for
 talks") takes that verb's subject. A capital before a noun is the venue ("the Geneva
-talks"), not a party.
+talks"), not a party. Whoever is engaged in a fight with another side ("were locked in
+fighting with rebels") is a party to it.
 
 A past participle without "have" is passive ("the convoy attacked by gunmen", "with 23
 people killed"): its subject is the target; a passive without a "by" agent has no
@@ -251,6 +252,8 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
         of = []
     if not sources and (_light_object(noun, lex) or _purpose(noun, lex)):
         sources = _subject(noun.head if _light_object(noun, lex) else noun.head.head, lex)
+    if not sources:
+        sources = _engaged(noun, lex)
     if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
             and noun.head.head.i != noun.head.i:
         sources = _authority_of_place(noun.head.head)  # "put under arrest in Cairo"
@@ -258,6 +261,22 @@ def noun_arguments(noun: Token, lex: Lexicon) -> Arguments:
                if t.ent_type_ not in ("DATE", "TIME")]  # "the attack on Monday"
     targets = patients + (targets or of)
     return Arguments(tuple(sources), tuple(targets))
+
+
+def _engaged(noun: Token, lex: Lexicon) -> list[Token]:
+    """"Troops were locked in fierce fighting with rebels", "police engaged in a gunbattle
+    with gunmen": whoever is engaged in a fight (``@reciprocalnoun``) with another side
+    is a party to it. Only after verbs of engagement (``@engageverb``): those "killed in
+    clashes" are its victims, not its parties."""
+    prep = noun.head
+    if (noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.i == prep.i
+            or not lex.in_class(noun.lemma_.lower(), "reciprocalnoun")
+            or not _pobjs(noun, frozenset({"with"}))):
+        return []
+    verb = prep.head
+    if not lex.in_class(verb.lemma_.lower(), "engageverb"):
+        return []
+    return _children(verb, ("nsubj", "nsubjpass"))
 
 
 # Participles that, after "be", describe their subject's resolve rather than a deed done
