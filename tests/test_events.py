@@ -603,15 +603,18 @@ def test_a_joined_passive_acts_on_the_first_verbs_subject(pipeline: Pipeline) ->
     assert codes(e.sources) == ["EGY"]
 
 
-@pytest.mark.parametrize("text", [
-    "The State Department advised against travel to Tunisia after the attack.",
-    "Britain warned its citizens against all travel to Yemen.",
-    "The State Department advised Americans against traveling to Mali.",
-    "Germany issued a travel warning for Egypt on Monday.",
+@pytest.mark.parametrize(("text", "target"), [
+    ("The State Department advised against travel to Tunisia after the attack.", "TUN"),
+    ("Britain warned its citizens against all travel to Yemen.", "YEM"),
+    ("The State Department advised Americans against traveling to Mali.", "MLI"),
+    ("Germany issued a travel warning for Egypt on Monday.", None),
 ])
-def test_a_travel_warning_reduces_relations(pipeline: Pipeline, text: str) -> None:
+def test_a_travel_warning_reduces_relations(pipeline: Pipeline, text: str,
+                                            target: str | None) -> None:
     e = only(pipeline, text)
     assert (e.plover_type, e.cameo_code) == ("SANCTION", "160")
+    if target:  # aimed at the country travel to is advised against, not the travellers
+        assert codes(e.targets) == [target]
 
 
 def test_a_warning_against_anything_else_stays_a_threat(pipeline: Pipeline) -> None:

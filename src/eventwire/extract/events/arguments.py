@@ -140,10 +140,24 @@ def verb_arguments(verb: Token, lex: Lexicon) -> Arguments:
         if not targets:
             targets = shared_subject(verb)
     else:
-        targets = [o for o in _children(verb, ("dobj", "dative")) if _actor_like(o)]
+        targets = _destination(verb, lex) or [
+            o for o in _children(verb, ("dobj", "dative")) if _actor_like(o)]
         if not targets:
             targets = _pobjs(verb, _TARGET_PREPS)
     return Arguments(tuple(sources), tuple(targets))
+
+
+def _destination(verb: Token, lex: Lexicon) -> list[Token]:
+    """"advised its citizens against travel to Tunisia": a travel warning is aimed at the
+    country travel to is advised against, not at the travellers warned."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "against":
+            for trip in prep.children:
+                if trip.dep_ in ("pobj", "pcomp") and lex.in_class(trip.lemma_.lower(),
+                                                                  "travelnoun"):
+                    out.extend(_pobjs(trip, frozenset({"to"})))
+    return out
 
 
 # Verbs that put a document out: "a report released by Amnesty", "a statement issued in".
