@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.extract.places import resolution
 from eventwire.ingest import make_document
-from eventwire.records import Place
+from eventwire.records import Place, Span
 from eventwire.run import Pipeline
 
 pytestmark = pytest.mark.model
@@ -477,3 +478,12 @@ def test_a_state_opening_with_a_direction_stays_whole_in_a_body_name(
     assert state.name == "West Virginia"
     assert [m.text for m in state.name_mentions] == ["West Virginia"]
     assert not inside_names(places, "Virginia Lottery")
+
+
+def test_a_dotted_state_abbreviation_opening_a_name_is_its_place(pipeline: Pipeline) -> None:
+    text = "the S.C. Highway Patrol and the N.J. Division of Taxation"
+    gaz = pipeline.resources.gazetteer
+    patrol = Span.of(text, 4, 23)
+    assert [text[s:e] for s, e in resolution._known_parts(patrol, gaz)] == ["S.C."]
+    division = Span.of(text, 32, 47)
+    assert [text[s:e] for s, e in resolution._known_parts(division, gaz)] == ["N.J."]

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v23"
+VERSION = "places.rules.v24"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -425,7 +425,8 @@ def _name_parts(mentions: list[Mention], gaz: Gazetteer, evidence: Evidence,
             choice = resolve_mention(part, gaz, evidence.context(
                 part.key, anchors_for(mentions, part.key)))
             # Only the place's own name: "Kanawha" is another name of Charleston, not a part.
-            if choice is not None and name_key(choice.entry.name) == part.key:
+            if choice is not None and (name_key(choice.entry.name) == part.key
+                                       or _is_state_abbreviation(part.span.text, gaz)):
                 part.choice = choice
                 found.append(part)
     return found
@@ -510,6 +511,8 @@ def _closing_place(span: Span, gaz: Gazetteer) -> tuple[int, int] | None:
 def _names_place(span: Span, start: int, end: int, gaz: Gazetteer) -> bool:
     name = span.text[start - span.start:end - span.start].rstrip(".’'")
     key = name_key(name)
+    if _is_state_abbreviation(name, gaz):
+        return True
     if (len(key) < 3 or not name[:1].isupper() or key in GENERIC_WORDS
             or key in BODY_NAME_WORDS or is_adjective(name)):
         return False
@@ -517,6 +520,16 @@ def _names_place(span: Span, start: int, end: int, gaz: Gazetteer) -> bool:
     # The place's own name: "Alexandria City" is another name of Alexandria, not a part.
     return not match.loose and any(e.feature_class in ("P", "A") and name_key(e.name) == key
                                    for e in match.entries)
+
+
+# A division's dotted short form: "S.C.", "N.J.", "D.C." ("S.C. Highway Patrol").
+_DOTTED = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]\.?")
+
+
+def _is_state_abbreviation(name: str, gaz: Gazetteer) -> bool:
+    if _DOTTED.fullmatch(name) is None:
+        return False
+    return any(e.feature_code == "ADM1" for e in gaz.lookup(name).entries)
 
 
 def _resolved_evidence(mentions: list[Mention], ctx: Context, gaz: Gazetteer,
