@@ -747,3 +747,20 @@ def test_those_killed_in_clashes_are_not_their_parties(pipeline: Pipeline) -> No
 def test_a_title_race_is_no_fight(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Arsenal were locked in a battle with Chelsea for the "
                                "league title.") == ()
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    ("Egypt brokered a ceasefire between Israel and Hamas.", "CONSULT", "045"),
+    ("The Chinese government cracked down on protesters in the city.", "COERCE", "175"),
+    ("The Iranian president castigated the United States over the sanctions.",
+     "DISAPPROVE", "111"),
+    ("Germany contributed $141 million in aid to South Sudan.", "AID", "070"),
+])
+def test_more_wire_verbs_of_the_cameo_codebook(pipeline: Pipeline, text: str, plover: str,
+                                               cameo: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == (plover, cameo)
+
+
+def test_cracking_down_on_a_crime_is_no_repression(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Police cracked down on drunk driving.") == ()

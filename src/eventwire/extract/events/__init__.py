@@ -76,7 +76,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v14"
+VERSION = "events.rules.v15"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
