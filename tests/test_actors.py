@@ -372,3 +372,20 @@ def test_troops_loyal_to_a_bare_surname_follow_the_document_date(pipeline: Pipel
     text = "Troops loyal to Gaddafi shelled the port on Sunday."
     assert any(s == ["LBY"] for s, _ in _event_actors(pipeline, text, "2011-04-10"))
     assert not any(s == ["LBY"] for s, _ in _event_actors(pipeline, text, "2021-04-10"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Islamic State group kidnapped 19 Christians in northern Iraq.", "IMGMUSISI"),
+    ("The Islamic State kidnapped 19 Christians in northern Iraq.", "IMGMUSISI"),
+])
+def test_a_listed_body_named_before_the_word_group_is_that_body(pipeline: Pipeline,
+                                                                text: str,
+                                                                source: str) -> None:
+    assert any(s == [source] for s, _ in _event_actors(pipeline, text)), \
+        _event_actors(pipeline, text)
+
+
+@pytest.mark.model
+def test_an_unlisted_name_before_the_word_group_stays_unknown(pipeline: Pipeline) -> None:
+    assert _event_actors(pipeline, "The Patriot group attacked the village.") == []

@@ -447,6 +447,11 @@ class ActorResolver:
         """A listed body the tagger did not mark as one ("the Tamil Tigers", "the State
         Duma"): the capitalized words of the phrase up to its head, looked up by name."""
         if not head.text[:1].isupper():
+            if head.lemma_.lower() in _GROUP_NOUNS and head.i > 0 and (
+                    head.doc[head.i - 1].text[:1].isupper()):
+                # "the Islamic State group", "the Hamas movement": the name before the
+                # noun that says it is a group.
+                return self._listed_name(head.doc[head.i - 1], tokens, span)
             return None  # lower-case words ("memorial", "fed") are not names
         words = [t for t in tokens if t.i <= head.i and t.lower_ not in _DETERMINERS]
         for start, first in enumerate(words):
@@ -638,6 +643,11 @@ class ActorResolver:
 # Sectors that belong to no country, and sectors that act at home.
 _STATELESS = frozenset({"IGO", "NGO", "MED", "BUS"})
 _DOMESTIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB"})
+
+
+# Nouns that only say the name before them is a group: "the Islamic State group".
+_GROUP_NOUNS = frozenset({"group", "movement", "organization", "organisation", "militia",
+                          "faction", "network"})
 
 
 def _proper_compound(head: Token) -> str:

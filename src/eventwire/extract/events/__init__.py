@@ -76,7 +76,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v15"
+VERSION = "events.rules.v16"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
