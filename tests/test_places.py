@@ -487,3 +487,13 @@ def test_a_dotted_state_abbreviation_opening_a_name_is_its_place(pipeline: Pipel
     assert [text[s:e] for s, e in resolution._known_parts(patrol, gaz)] == ["S.C."]
     division = Span.of(text, 32, 47)
     assert [text[s:e] for s, e in resolution._known_parts(division, gaz)] == ["N.J."]
+
+
+def test_a_town_the_tagger_read_as_a_noun_before_a_noun_is_a_place(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The barn burned down on Monday near Litchfield, Connecticut. "
+                                 "Torrington firefighters called in several other companies.")
+    (town,) = named(places, "Torrington")
+    assert town.admin1 == "Connecticut" and near(town, 41.8, -73.12)
+    places = places_of(pipeline, "Police said the gunman shot the ambassador in Ankara. "
+                                 "Altintas, the gunman, also fired shots in the air.")
+    assert not named(places, "Altintas")

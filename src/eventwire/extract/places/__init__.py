@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v24"
+VERSION = "places.rules.v25"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

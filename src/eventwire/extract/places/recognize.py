@@ -370,7 +370,8 @@ def _proper_runs(doc, tagged: set[int]) -> list[list]:  # noqa: ANN001 - spaCy D
             continue
         proper = (tok.text[:1].isupper() and tok.i not in tagged and len(tok.text) > 2
                   and not tok.text.isupper()
-                  and (tok.pos_ == "PROPN" or (current and current[-1].text == "-")))
+                  and (tok.pos_ == "PROPN" or (current and current[-1].text == "-")
+                       or _name_modifier(tok)))
         if proper or (current and (tok.lower_ in _ARTICLES or tok.text == "-")):
             current.append(tok)
             continue
@@ -378,6 +379,15 @@ def _proper_runs(doc, tagged: set[int]) -> list[list]:  # noqa: ANN001 - spaCy D
         current = []
     _close(current, runs)
     return [r for r in runs if len(r) <= 5]
+
+
+def _name_modifier(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+    """"Gainesville residents", "An Augusta native": a name the tagger tagged, though it read
+    the word as a noun or an adjective, before the noun it modifies."""
+    if tok.ent_type_ not in WEAK_LABELS or tok.pos_ not in ("NOUN", "ADJ"):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower()
 
 
 def _close(run: list, runs: list[list]) -> None:  # noqa: ANN001
