@@ -220,3 +220,34 @@ def test_a_message_scores_its_incident_sentences_dates() -> None:
     checks = {c.name: (c.hits, c.total) for c in area.checks}
     assert checks["muc4.dates.exact_day"] == (1, 1)
     assert checks["muc4.dates.published"] == (1, 1)
+
+
+@pytest.mark.parametrize(("text", "phrase", "year"), [
+    ("The militants seized the town in 2014.", "in 2014", 2014),
+    ("The war has displaced millions since 2011.", "since 2011", 2011),
+])
+def test_a_year_alone_is_a_date_of_year_precision(text: str, phrase: str, year: int) -> None:
+    d = _value(text, phrase)
+    assert d.value == date(year, 1, 1) and d.precision == dates.YEAR and not d.relative
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers reviewed the files in 2000 cases last year.",
+    "Pay rose by 2011 pounds a year.",
+    "Rebels withdrew in 2011-12.",
+])
+def test_a_number_after_a_preposition_is_no_year(text: str) -> None:
+    assert not [d for d in _dates(text).mentions if d.precision == dates.YEAR]
+
+
+@pytest.mark.model
+def test_a_year_yields_to_a_finer_date_and_to_the_publication_year(pipeline) -> None:
+    text = ("Rebels who took the town in 2012 shelled it again on Monday. "
+            "The army retook the hills in 2017.\n")
+    document = _doc(text)
+    ctx = Context(document, parse_document(document, pipeline.nlp), pipeline.resources)
+    ctx.dates = dates.extract(ctx)
+    shelled = text.index("shelled")
+    assert date_for(ctx, shelled, shelled + 7).value == date(2017, 4, 3)
+    retook = text.index("retook")
+    assert date_for(ctx, retook, retook + 6) is None  # 2017 is the report's own year

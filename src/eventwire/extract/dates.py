@@ -4,8 +4,9 @@
   full date (day, month, year) in the byline, title or first paragraph: "Wed 05 Apr
   2017", "March 3, 2019", "3 JAN 90" (wire datelines), "2019-03-03".
 * Date expressions in the text become :class:`DateMention` records with ACLED time
-  precision (1 day, 2 week, 3 month): absolute dates ("on 16 November", "March 3,
-  2019", "in March 2019"), weekdays ("on Wednesday": the last such day up to the
+  precision (1 day, 2 week, 3 month; and 4 for a year alone, "in 2014", which ACLED
+  does not code): absolute dates ("on 16 November", "March 3, 2019", "in March 2019",
+  "since 2011"), weekdays ("on Wednesday": the last such day up to the
   publication date), "yesterday", "today", "last night", "last week", "earlier this
   month", "three days ago", and near futures ("within a few days", "in the coming
   days", marked ``future``). A relative expression with no publication date to anchor
@@ -27,9 +28,12 @@ from eventwire.records import Block, Span
 if TYPE_CHECKING:
     from eventwire.extract.context import Context
 
-VERSION = "dates.rules.v2"
+VERSION = "dates.rules.v3"
 
 DAY, WEEK, MONTH = 1, 2, 3  # ACLED time precision
+# A year alone ("seized in 2014"): coarser than anything ACLED codes, so eventwire's own
+# fourth step. Such a date says an act is background far more often than news.
+YEAR = 4
 
 _MONTHS = {m: i + 1 for i, name in enumerate(
     "january february march april may june july august september october november december"
@@ -53,6 +57,14 @@ _DAY_MONTH = [
 ]
 _MONTH_YEAR = re.compile(rf"\b(?:in|since|during|until|by|of|from)\s+{_MONTH}\s+{_YEAR}\b",
                          re.IGNORECASE)
+# "in 2014", "since 2011", "by 2020": a year after a preposition of time, unless a noun
+# follows that the number counts ("in 2000 cases").
+_YEAR_ALONE = re.compile(
+    r"\b(?:in|since|during|until|till|by|from|through|throughout|before|after|early|late|"
+    r"mid-?)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+    r"(?!\s+(?!(?:and|or|when|as|after|before|to|until|but|the|that|while|with|in|on|at|"
+    r"for|from|by|which|where|it|he|she|they|we|a|an|its|their|his|her)\b)[a-z])",
+    re.IGNORECASE)
 _MONTH_NAME = r"(?P<month>january|february|march|april|june|july|august|september|october|" \
     r"november|december)"  # "may" alone is the verb far more often than the month
 _MONTH_ALONE = re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_MONTH_NAME}\b"
@@ -103,7 +115,7 @@ class DateMention:
 
     span: Span
     value: date | None
-    precision: int | None  # 1 day, 2 week, 3 month
+    precision: int | None  # 1 day, 2 week, 3 month (ACLED); 4 year
     relative: bool = False
     future: bool = False
 
@@ -222,6 +234,8 @@ def _absolute(block: str, text: str, offset: int, published: date | None
     for m in _MONTH_ALONE.finditer(block):
         d = _year_for(_month(m.group("month")), 1, published) if published else None
         out.append(_mention(text, offset, m, d, MONTH, relative=True))
+    out += [_mention(text, offset, m, _safe_date(int(m.group("year")), 1, 1), YEAR,
+                     relative=False) for m in _YEAR_ALONE.finditer(block)]
     return out
 
 
@@ -332,17 +346,24 @@ def date_for(ctx: Context, start: int, end: int) -> DateMention | None:
     """The date written in the sentence holding ``start..end``, resolved; else None.
 
     The nearest resolved mention in that sentence wins (a sentence may name the date
-    of the event and of its report). None when the sentence names no date: the caller
-    decides whether the publication date stands in, and with what precision.
+    of the event and of its report). A year alone yields to any finer date in the
+    sentence, and says nothing when it is the publication's own year. None when the
+    sentence names no date: the caller decides whether the publication date stands in,
+    and with what precision.
     """
     if ctx.dates is None:
         return None
     lo, hi = _sentence_bounds(ctx, start, end)
+    published = ctx.dates.published
     inside = [d for d in ctx.dates.mentions
-              if lo <= d.span.start and d.span.end <= hi and d.value is not None]
+              if lo <= d.span.start and d.span.end <= hi and d.value is not None
+              and not (d.precision == YEAR and published is not None
+                       and d.value.year == published.year)]
+    finer = [d for d in inside if d.precision != YEAR]
     if not inside:
         return None
-    return min(inside, key=lambda d: min(abs(d.span.start - end), abs(start - d.span.end)))
+    return min(finer or inside,
+               key=lambda d: min(abs(d.span.start - end), abs(start - d.span.end)))
 
 
 def _sentence_bounds(ctx: Context, start: int, end: int) -> tuple[int, int]:
