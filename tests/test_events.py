@@ -764,3 +764,22 @@ def test_more_wire_verbs_of_the_cameo_codebook(pipeline: Pipeline, text: str, pl
 
 def test_cracking_down_on_a_crime_is_no_repression(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Police cracked down on drunk driving.") == ()
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    ("Indian and Pakistani troops exchanged fire across the border.", "FIGHT", "190"),
+    ("Israeli soldiers traded fire with Hezbollah fighters.", "FIGHT", "190"),
+    ("The United Nations convened an emergency meeting on Syria.", "CONSULT", "040"),
+    ("Japan extended a $1 billion loan to Indonesia.", "AID", "070"),
+])
+def test_exchanges_of_fire_meetings_convened_and_loans_extended(
+        pipeline: Pipeline, text: str, plover: str, cameo: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == (plover, cameo)
+
+
+@pytest.mark.parametrize("text", ["The two teams traded shots in the first half.",
+                                  "The company extended its support to the new plan."])
+def test_shots_traded_in_sport_and_support_extended_are_no_fight_or_aid(
+        pipeline: Pipeline, text: str) -> None:
+    assert [e for e in events_of(pipeline, text) if e.plover_type in ("FIGHT", "AID")] == []
