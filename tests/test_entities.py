@@ -293,3 +293,12 @@ def test_organization_country_reads_the_story_around_an_ambiguous_name(
         pipeline: Pipeline, text: str, name: str, country: str | None) -> None:
     orgs = {o.name: o for o in _extract(pipeline, text).organizations}
     assert orgs[name].country == country
+
+
+@pytest.mark.parametrize(("text", "facility"), [
+    ("Bert Hollis Airport reopened on Monday after the storm.", "Bert Hollis Airport"),
+    ("Fans left Anderson Arena after the blast, police said.", "Anderson Arena"),
+])
+def test_a_facility_the_tagger_took_for_a_person_is_no_person(
+        pipeline: Pipeline, text: str, facility: str) -> None:
+    assert facility not in {p.name for p in _extract(pipeline, text).people}

@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v6"
+VERSION = "entities.rules.v7"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -85,6 +85,11 @@ PLACE_LAST_WORDS = frozenset(
 # Last words that end streets and places as often as surnames ("Jay Lane", "Knox Park"): a
 # place only where a street stands, after a house number or "on", "off", "along"...
 STREET_OR_SURNAME = frozenset("lane park lake hill way place row trail mill quarry".split())
+# Last words of buildings and sites no one is named after ("Manchester Arena", "Kabul
+# Airport", "Tahrir Square"): such a "person" of the tagger is a facility.
+FACILITY_LAST_WORDS = frozenset(
+    "airport airbase stadium arena mosque cathedral hospital prison jail square station "
+    "embassy consulate palace museum checkpoint crossing".split())
 _TOWN_BEFORE = frozenset("in near outside across around throughout".split())
 _STREET_BEFORE = frozenset("on off along onto near at".split())
 # GeoNames feature classes of places people live in or govern: populated places, divisions.
@@ -514,7 +519,7 @@ def _not_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str,
     if figures.figure_by_name(name):
         return False
     tokens = name_tokens(name)
-    if len(tokens) > 1 and tokens[-1] in PLACE_LAST_WORDS:
+    if len(tokens) > 1 and tokens[-1] in PLACE_LAST_WORDS | FACILITY_LAST_WORDS:
         return True
     # A town's numbered district or ward ("Lexington 4"); a year or a score glued to a name
     # ("X 2015", "X 5-0") is not a number of that kind.
