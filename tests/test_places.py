@@ -497,3 +497,14 @@ def test_a_town_the_tagger_read_as_a_noun_before_a_noun_is_a_place(pipeline: Pip
     places = places_of(pipeline, "Police said the gunman shot the ambassador in Ankara. "
                                  "Altintas, the gunman, also fired shots in the air.")
     assert not named(places, "Altintas")
+
+
+def test_a_clear_town_in_a_body_name_stands_in_an_article_with_no_other_place(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The Zionsville Education Foundation received $26,217 on "
+                                 "Tuesday, its president said.")
+    (town,) = inside_names(places, "Zionsville")
+    assert town.admin1 == "Indiana" and town.mentions == ()
+    places = places_of(pipeline, "The Athens Police Department is asking for the public's help "
+                                 "after vandals damaged two parks.")
+    assert not inside_names(places, "Athens")

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v25"
+VERSION = "places.rules.v26"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -35,6 +35,9 @@ class Mention:
     in_name: bool = False
     # The tagger's label of a weak mention it tagged whole as one name ("PERSON", "ORG").
     label: str = ""
+    # A place name opening or closing a longer name that resolved to nothing ("Kansas" of
+    # "the Kansas Highway Patrol"): a name mention that needs the article's places.
+    part: bool = False
     choice: Choice | None = None
     # A street, building or park the gazetteer lacks, placed at the town the article puts it in.
     within: Choice | None = None

@@ -361,8 +361,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, ctx: Context) -> Evidence:
             m.choice = alone[m.key]
             continue
         if m.in_name:
-            if not (_among_article_places(m, evidence.context(m.key, anchors_for(mentions, m.key)))
-                    or _sole_county(m, gaz)):
+            geo = evidence.context(m.key, anchors_for(mentions, m.key))
+            if not (_among_article_places(m, geo) or _sole_county(m, gaz)
+                    or (not geo.anchors and _clear_lone_name(m))):
                 m.choice = None
             continue
         if not m.weak or (m.choice is not None and m.key in tagged
@@ -416,7 +417,8 @@ def _name_parts(mentions: list[Mention], gaz: Gazetteer, evidence: Evidence,
             continue
         for s, e in _known_parts(m.span, gaz):
             s, e = clean_name(text, s, e)
-            part = Mention(Span.of(text, s, e), m.block_kind, weak=True, in_name=True)
+            part = Mention(Span.of(text, s, e), m.block_kind, weak=True, in_name=True,
+                           part=True)
             if _name_like(part.span.text) and part.key not in alone:
                 continue
             # As in bodies' names, a country is the body's ("Egypt Telecom"), not a place.
@@ -706,6 +708,23 @@ def _sole_county(m: Mention, gaz: Gazetteer) -> bool:
         return False
     return sum(e.feature_code == "ADM2" and name_key(e.name) == m.key
                for e in gaz.lookup(m.span.text).entries) == 1
+
+
+# How clear the reading of a body's place name must be when the article names no sure place.
+LONE_NAME_CONFIDENCE = 0.9
+
+
+def _clear_lone_name(m: Mention) -> bool:
+    """In an article with no sure place ("the Zionsville Education Foundation" may be all
+    local copy says), a body's place name read clearly as one town or division by its own
+    name is that place. Not a name people bear ("Columbus"), nor a capital, whose prior
+    says which namesake world news means, not that a local body is the capital's ("the
+    Athens Police Department")."""
+    c = m.choice
+    return (c is not None and not m.part and c.confidence >= LONE_NAME_CONFIDENCE
+            and c.entry.feature_class in ("P", "A") and c.entry.feature_code != "PCLI"
+            and c.entry.feature_code != "PPLC" and name_key(c.entry.name) == m.key
+            and not _name_like(m.span.text))
 
 
 def _among_article_places(m: Mention, geo: GeoContext) -> bool:
