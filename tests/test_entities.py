@@ -302,3 +302,12 @@ def test_organization_country_reads_the_story_around_an_ambiguous_name(
 def test_a_facility_the_tagger_took_for_a_person_is_no_person(
         pipeline: Pipeline, text: str, facility: str) -> None:
     assert facility not in {p.name for p in _extract(pipeline, text).people}
+
+
+def test_an_international_body_takes_a_country_only_from_its_own_name(
+        pipeline: Pipeline) -> None:
+    text = ("A Latvian woman who joined Islamic State said she wanted to go home. "
+            "Turkish Red Crescent workers said aid had arrived.")
+    orgs = {o.name: o.country for o in _extract(pipeline, text).organizations}
+    assert orgs.get("Islamic State", "missing") is None
+    assert any(country == "TUR" for name, country in orgs.items() if "Red Crescent" in name)

@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v7"
+VERSION = "entities.rules.v8"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -640,16 +640,19 @@ def _org_kind(name: str) -> str | None:
     return None
 
 
-def _org_country(document: Document, span: Span,
-                 toponyms: _Toponyms | None = None) -> str | None:
-    """A demonym in or right before the name: "the Russian newspaper X", "Turkish Army".
+def _org_country(document: Document, span: Span, toponyms: _Toponyms | None = None,
+                 *, inside_only: bool = False) -> str | None:
+    """A demonym in or right before the name: "the Russian newspaper X", "Turkish Army";
+    only in the name itself (``inside_only``) for a body the dictionary knows as
+    international ("the Turkish Red Crescent" is Turkish, "a British recruit of Islamic
+    State" says nothing of Islamic State).
 
     A country word is not its country after "New" ("New Mexico State University", "New
     Jersey Transit"), and a country that is also a first-level division of the country the
     document is set in is that division's country unless the document shows the other
     one ("the Georgia Bureau of Investigation" in an Atlanta story is American).
     """
-    window = document.text[max(0, span.start - 40):span.end]
+    window = document.text[span.start if inside_only else max(0, span.start - 40):span.end]
     for hit in reversed(list(re.finditer(r"[A-Z][\w’'-]+", window))):
         country = dictionaries.country_by_word(hit.group())
         if country is None or _NEW_BEFORE.search(window, 0, hit.start()):
@@ -702,8 +705,11 @@ def _organization_records(document: Document, mentions: list[Mention],
         name = entry.name if entry else max((m.span.text for m in ms), key=len)
         forms = dict.fromkeys(m.span.text for m in ms)
         kind = (entry.kind if entry else None) or next((m.kind for m in ms if m.kind), None)
+        # A dictionary body with no country is international: only its own name can
+        # make it national.
         country = ((entry.country if entry else None)
-                   or _org_country(document, ms[0].span, toponyms))
+                   or _org_country(document, ms[0].span, toponyms,
+                                   inside_only=entry is not None))
         records.append(Organization(
             id=f"o{len(records) + 1}",
             name=name,
