@@ -783,3 +783,28 @@ def test_exchanges_of_fire_meetings_convened_and_loans_extended(
 def test_shots_traded_in_sport_and_support_extended_are_no_fight_or_aid(
         pipeline: Pipeline, text: str) -> None:
     assert [e for e in events_of(pipeline, text) if e.plover_type in ("FIGHT", "AID")] == []
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    ("The Russian defence minister defended the country's military presence in the Arctic.",
+     "SUPPORT", "052"),
+    ("Taliban fighters laid down their arms in the northern city on Sunday.", "RETREAT",
+     "0873"),
+    ("Colombian rebels handed over their weapons to the United Nations.", "RETREAT",
+     "0873"),
+    ("The US ambassador paid a courtesy visit to the president of Nigeria.", "CONSULT",
+     "042"),
+    ("Syrian rebels released 21 United Nations peacekeepers on Saturday.", "RETREAT",
+     "0841"),
+])
+def test_verbal_defence_disarming_visits_paid_and_captives_freed(
+        pipeline: Pipeline, text: str, plover: str, cameo: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == (plover, cameo)
+
+
+@pytest.mark.parametrize("text", ["Syrian troops defended the city against the rebels.",
+                                  "Nadal defended his title at Roland Garros."])
+def test_defending_a_city_or_a_title_is_no_verbal_support(pipeline: Pipeline,
+                                                          text: str) -> None:
+    assert [e for e in events_of(pipeline, text) if e.plover_type == "SUPPORT"] == []

@@ -27,7 +27,8 @@ POS = frozenset({"VERB", "NOUN", "ADJ"})
 DEPS = frozenset({"obj", "prep", "mod", "subj", "prt", "comp", "pobj", "objmod"})
 ANY = "*"  # a condition word: any dependent of that kind will do
 NATION = "nation"  # pseudo-class: a country name, adjective or demonym
-PEOPLE = "people"  # pseudo-class: a named person or a people ("Evan Doe", "19 Christians")
+PEOPLE = "people"  # pseudo-class: a named person, a people or an agent noun ("Evan Doe",
+#                    "19 Christians", "21 peacekeepers")
 _CAMEO = re.compile(r"\d{3,4}")
 _CONDITION = re.compile(r"(?P<dep>[a-z]+)(?P<neg>!?)=(?P<words>.+)")
 

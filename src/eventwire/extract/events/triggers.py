@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.extract.events.lexicon import ANY, NONE, Condition, Lexicon, TriggerRule
-from eventwire.resolve import dictionaries
+from eventwire.resolve import actors, dictionaries
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -139,8 +139,8 @@ def _satisfied(tok: Token, cond: Condition) -> bool:
         lemma, lower = words(dep)
         if ANY in cond.words or lemma in cond.words or lower in cond.words:
             found = True
-        elif cond.people and dep.ent_type_ in ("PERSON", "NORP") and dep.pos_ in (
-                "PROPN", "NOUN"):
+        elif cond.people and dep.pos_ in ("PROPN", "NOUN") and (
+                dep.ent_type_ in ("PERSON", "NORP") or actors.agent_for([lemma]) is not None):
             found = True
         elif cond.nation and dep.text[:1].isupper() and (
                 dictionaries.country_by_word(dep.text)
