@@ -732,3 +732,12 @@ def test_speakers_are_people_or_bodies_that_can_speak(
         pipeline: Pipeline, text: str, words: str, speaker: str | None) -> None:
     q = _quote(_extract(pipeline, text), words)
     assert q.speaker_name == speaker
+
+
+@pytest.mark.model
+def test_an_unresolved_pronoun_still_marks_where_the_speaker_is_named(pipeline: Pipeline) -> None:
+    # Two women could be "she": no record is chosen, but the words are still the evidence.
+    text = ("Mary Okafor met Jane Banda in Tarvel on Monday. "
+            '"We will rebuild the school," she said.')
+    q = _quote(_extract(pipeline, text), "We will rebuild the school")
+    assert q.speaker_span is not None and q.speaker_span.text == "she"

@@ -228,8 +228,9 @@ class Quote:
     channel: str | None = None
     cameo_code: str | None = None
     # Where the text names who says it ("Ana Ruiz", "she", "the ministry", "a spokesman"):
-    # the evidence of the attribution. For a quote that carries on an earlier one with no
-    # cue of its own, the words that named the speaker there. None without a speaker.
+    # the evidence of the attribution, also for a pronoun no record could be found for
+    # (speaker_name None). For a quote that carries on an earlier one with no cue of its
+    # own, the words that named the speaker there. None when the text names no speaker.
     speaker_span: Span | None = None
 
 

@@ -90,7 +90,7 @@ __all__ = ["VERSION", "CueEntry", "Segment", "Speaker", "cue_entry", "extract", 
 
 log = logging.getLogger(__name__)
 
-VERSION = "quotes.rules.v10"
+VERSION = "quotes.rules.v11"
 
 _MAX_GAP_WORDS = 30  # '"A," she said, smiling. "B."': one quotation broken by its cue
 _MAX_LEADING_WORDS = 6  # "About 4 in 10", "Most Republicans polled"
@@ -641,9 +641,7 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
 
 
 def _speaker_span(text: str, speaker: Speaker) -> Span | None:
-    if speaker.span is None or (speaker.id is None and speaker.name is None):
-        return None
-    return Span.of(text, *speaker.span)
+    return Span.of(text, *speaker.span) if speaker.span is not None else None
 
 
 def _distinct(found: list[_Found]) -> list[_Found]:

@@ -218,11 +218,13 @@ class Resolver:
     def resolve(self, pb: ParsedBlock, block: int, head: Token) -> Speaker:
         """The speaker a subject (or "according to" object) token names."""
         at = pb.offset + head.idx
+        # A pronoun names a speaker even when it cannot be resolved: "she" is the evidence.
         if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
-            return self._pronoun(at, block, head.lower_).named_at(at, at + len(head))
+            found = self._pronoun(at, block, head.lower_)
+            return Speaker(found.id, found.name, (at, at + len(head)))
         if head.lower_ in _POSSESSIVES and head.dep_ == "poss":  # "his claim that"
-            return self._pronoun(at, block, _POSSESSIVES[head.lower_]).named_at(
-                at, at + len(head))
+            found = self._pronoun(at, block, _POSSESSIVES[head.lower_])
+            return Speaker(found.id, found.name, (at, at + len(head)))
         pick = self._named(pb, head)
         if pick is not None:
             return Speaker.of_mention(pick, self.entities)
