@@ -311,3 +311,13 @@ def test_an_international_body_takes_a_country_only_from_its_own_name(
     orgs = {o.name: o.country for o in _extract(pipeline, text).organizations}
     assert orgs.get("Islamic State", "missing") is None
     assert any(country == "TUR" for name, country in orgs.items() if "Red Crescent" in name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The lawyer for Hoda Malik said she wanted to return home.", "Hoda Malik"),
+    ("A spokesman for Omar Haddad said he had left the country.", "Omar Haddad"),
+])
+def test_a_role_toward_someone_is_not_their_role(
+        pipeline: Pipeline, text: str, name: str) -> None:
+    people = {p.name: p for p in _extract(pipeline, text).people}
+    assert people[name].role is None

@@ -31,6 +31,7 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _PREP = re.compile(r"^\s*(?:for|at|of|with|from|in)\b", re.IGNORECASE)
+_BARE_PREP = re.compile(r"^\s*(?:for|of|to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“«]([^\"”»]{2,60})[\"”»]")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _APPOSITION_END = re.compile(r"[,;.]|\s[-–—]\s")
@@ -107,6 +108,8 @@ def _premodifier(text: str, span: Span, parsed: ParsedBlock | None) -> RoleFindi
     r_start, r_end = _coordinated_run(segment, matches)
     tail = segment[r_end:]
     base = sentence_start + seg_start
+    if _BARE_PREP.match(tail):
+        return None  # "the lawyer for X", "a spokesman for X": someone else's role toward X
     if not _tail_ok(tail, parsed, base + r_end, span.start):
         return None
     role_text = segment[r_start:r_end].lower()
