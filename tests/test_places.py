@@ -508,3 +508,16 @@ def test_a_clear_town_in_a_body_name_stands_in_an_article_with_no_other_place(
     places = places_of(pipeline, "The Athens Police Department is asking for the public's help "
                                  "after vandals damaged two parks.")
     assert not inside_names(places, "Athens")
+
+
+def test_a_town_named_like_a_country_among_its_neighbours_is_the_town(
+        pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "Jane Doe, 91, died Thursday at a nursing home in Lebanon. She "
+                                 "was formerly of Hershey and Palmyra and a member of the church "
+                                 "in Annville.")
+    (town,) = named(places, "Lebanon")
+    assert town.country_code == "US" and near(town, 40.34, -76.41)
+    places = places_of(pipeline, "Israeli jets struck targets in Lebanon on Thursday, officials "
+                                 "in Beirut and Tyre said.")
+    (country,) = named(places, "Lebanon")
+    assert country.feature_code == "PCLI" and country.country_code == "LB"

@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v26"
+VERSION = "places.rules.v27"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

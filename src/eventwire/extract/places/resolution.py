@@ -37,6 +37,7 @@ from eventwire.resolve.gazetteer.resolve import (
     GeoContext,
     Reading,
     choose,
+    cohort_support,
     nearest_anchor_km,
     score,
 )
@@ -200,6 +201,30 @@ def _namesake_division(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | 
     return None
 
 
+# How many of the article's other town names must have a likely reading near a town named
+# like a country ("Lebanon" among "Myerstown" and "Grantville") for the name to be the town.
+NAMESAKE_TOWN_SUPPORT = 2
+
+
+def _namesake_town(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
+    """"Lebanon" in an obituary naming Myerstown and Grantville is the town in Pennsylvania.
+
+    A town named like a country is the town when nothing else in the article speaks for
+    the country and several of its other town names have a likely reading near the town.
+    Only town names count: "Oregon" and "Texas" are states, whatever villages bear their
+    names near Mexico, Missouri.
+    """
+    if m.country is None or geo.countries.get(m.country.iso2, 0.0) > 0.0:
+        return None
+    towns = [e for e in gaz.lookup(m.span.text).entries
+             if e.feature_class == "P" and name_key(e.name) == m.key]
+    support = {e.geonameid: cohort_support(e, geo.town_cohort) for e in towns}
+    best = max(towns, key=lambda e: (support[e.geonameid], e.population), default=None)
+    if best is None or support[best.geonameid] < NAMESAKE_TOWN_SUPPORT:
+        return None
+    return Choice(best, 0.7, 5.0)
+
+
 def _constituent(m: Mention, gaz: Gazetteer) -> Choice | None:
     """"England", "Scotland", "Wales": a name the dictionary files under a country whose own
     name it is not, and that names a first-level division of that country, is the division."""
@@ -217,7 +242,8 @@ def _constituent(m: Mention, gaz: Gazetteer) -> Choice | None:
 
 def _resolve_name(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | None:
     if m.country is not None:
-        division = _namesake_division(m, gaz, geo) or _constituent(m, gaz)
+        division = (_namesake_division(m, gaz, geo) or _constituent(m, gaz)
+                    or _namesake_town(m, gaz, geo))
         if division is not None:
             return division
         entry = _country_entry(gaz, m.country)
@@ -302,6 +328,8 @@ class Evidence:
     own_admins: dict[str, Counter[str]] = field(default_factory=dict)
     # Per name, the points of its likeliest readings (see _cohort).
     cohort: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+    # The names of the cohort whose likeliest reading is a town.
+    towns: frozenset[str] = frozenset()
 
     def add(self, key: str, *, country: str | None = None, admin: str | None = None,
             weight: float) -> None:
@@ -317,7 +345,9 @@ class Evidence:
         return GeoContext(countries=_minus(self.countries, self.own_countries.get(key)),
                           anchors=anchors,
                           admins=_minus(self.admins, self.own_admins.get(key)),
-                          cohort=tuple(pts for k, pts in self.cohort.items() if k != key))
+                          cohort=tuple(pts for k, pts in self.cohort.items() if k != key),
+                          town_cohort=tuple(pts for k, pts in self.cohort.items()
+                                            if k != key and k in self.towns))
 
 
 def _minus(total: Counter[str], own: Counter[str] | None) -> dict[str, float]:
@@ -549,19 +579,21 @@ def _resolved_evidence(mentions: list[Mention], ctx: Context, gaz: Gazetteer,
             ev.add(m.key, admin=c.entry.admin1_code, weight=0.5 * c.confidence)
     for code in _admins_of_bodies(ctx, gaz):
         ev.add("", admin=code, weight=0.5)
-    ev.cohort = _cohort(mentions, gaz, named)
+    ev.cohort, ev.towns = _cohort(mentions, gaz, named)
     return ev
 
 
 def _cohort(mentions: list[Mention], gaz: Gazetteer,
-            named: Evidence) -> dict[str, tuple[Reading, ...]]:
+            named: Evidence) -> tuple[dict[str, tuple[Reading, ...]], frozenset[str]]:
     """Each town or division name's likeliest readings, whether or not it was resolved surely.
 
     Local news names several places of one county ("Columbus", "Franklin County",
     "Grove City"), none of them sure on its own; readings of different names that
     lie close together support each other, whether named alone or inside bodies' names.
+    Returns the readings per name, and the names whose likeliest reading is a town.
     """
-    out: dict[str, tuple[tuple[float, float], ...]] = {}
+    out: dict[str, tuple[Reading, ...]] = {}
+    towns = set()
     for m in mentions:
         if m.metonym or m.country is not None or m.fixed_name or m.key in out:
             continue
@@ -576,7 +608,9 @@ def _cohort(mentions: list[Mention], gaz: Gazetteer,
         if entries:
             out[m.key] = tuple((e.lat, e.lon, e.admin1_code)
                                for e in entries[:COHORT_READINGS])
-    return out
+            if entries[0].feature_class == "P":
+                towns.add(m.key)
+    return out, frozenset(towns)
 
 
 # What may stand between a town and the division that qualifies it: "Pleasanton, Calif.".

@@ -65,6 +65,8 @@ class GeoContext:
     admins: dict[str, float] = field(default_factory=dict)  # admin1 code "US.MN" -> weight
     # The likeliest readings of the article's other names, one tuple of points per name.
     cohort: tuple[tuple[Reading, ...], ...] = ()
+    # The same, of the other names whose likeliest reading is a town ("Myerstown", not "Ohio").
+    town_cohort: tuple[tuple[Reading, ...], ...] = ()
 
     @property
     def has_focus(self) -> bool:
