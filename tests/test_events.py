@@ -808,3 +808,20 @@ def test_verbal_defence_disarming_visits_paid_and_captives_freed(
 def test_defending_a_city_or_a_title_is_no_verbal_support(pipeline: Pipeline,
                                                           text: str) -> None:
     assert [e for e in events_of(pipeline, text) if e.plover_type == "SUPPORT"] == []
+
+
+@pytest.mark.parametrize(("text", "plover", "cameo"), [
+    ("The US government provided $340 million for assistance to Iraq.", "AID", "070"),
+    ("Germany contributed $90 million to the relief fund.", "AID", "070"),
+    ("The Sudanese president declared a cessation of hostilities.", "RETREAT", "0871"),
+    ("Japan cut tariffs on American farm goods.", "RETREAT", "085"),
+    ("The US Treasury removed the sanctions on the company.", "RETREAT", "085"),
+])
+def test_sums_of_aid_truces_and_eased_sanctions(pipeline: Pipeline, text: str, plover: str,
+                                                cameo: str) -> None:
+    e = only(pipeline, text)
+    assert (e.plover_type, e.cameo_code) == (plover, cameo)
+
+
+def test_a_payment_is_no_aid(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "The club gave $5 million to its new striker.") == ()

@@ -76,7 +76,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v18"
+VERSION = "events.rules.v19"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})

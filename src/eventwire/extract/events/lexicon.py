@@ -27,6 +27,7 @@ POS = frozenset({"VERB", "NOUN", "ADJ"})
 DEPS = frozenset({"obj", "prep", "mod", "subj", "prt", "comp", "pobj", "objmod"})
 ANY = "*"  # a condition word: any dependent of that kind will do
 NATION = "nation"  # pseudo-class: a country name, adjective or demonym
+SUM = "sum"  # pseudo-class: a sum of money ("$340 million", "352.5 million euros")
 PEOPLE = "people"  # pseudo-class: a named person, a people or an agent noun ("Evan Doe",
 #                    "19 Christians", "21 peacekeepers")
 _CAMEO = re.compile(r"\d{3,4}")
@@ -42,6 +43,7 @@ class Condition:
     nation: bool = False  # a country word also satisfies it
     negated: bool = False
     people: bool = False  # a person's name or a people's name also satisfies it
+    money: bool = False  # a sum of money also satisfies it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,20 +95,22 @@ def _condition(text: str, classes: dict[str, frozenset[str]], origin: str) -> Co
         raise DictionaryError(f"condition {text!r} is not DEP=words with DEP one of "
                               f"{', '.join(sorted(DEPS))}", origin=origin)
     words: set[str] = set()
-    nation = people = False
+    nation = people = money = False
     for item in m["words"].split("|"):
         item = item.strip().lower()
         if item == f"@{NATION}":
             nation = True
         elif item == f"@{PEOPLE}":
             people = True
+        elif item == f"@{SUM}":
+            money = True
         elif item.startswith("@"):
             if item[1:] not in classes:
                 raise DictionaryError(f"unknown word class {item!r}", origin=origin)
             words |= classes[item[1:]]
         elif item:
             words.add(item)
-    return Condition(m["dep"], frozenset(words), nation, m["neg"] == "!", people)
+    return Condition(m["dep"], frozenset(words), nation, m["neg"] == "!", people, money)
 
 
 def load_lexicon(source: Source, classes: dict[str, frozenset[str]]) -> Lexicon:

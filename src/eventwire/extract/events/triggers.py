@@ -87,12 +87,12 @@ def _preps(tok: Token) -> list[Token]:
 
 def _partitives(obj: Token) -> list[Token]:
     """What an object measures or is part of: "tons of food aid", "part of a stronghold",
-    "a state of emergency", "$2 million in aid"; and its compound nouns ("curfew
+    "a state of emergency", "$2 million in (or for) aid"; and its compound nouns ("curfew
     order")."""
     out = [c for c in obj.children if c.dep_ == "compound"]
     for prep in obj.children:
         if prep.dep_ == "prep" and (prep.lower_ == "of" or (
-                prep.lower_ == "in" and _amount(obj))):
+                prep.lower_ in ("in", "for") and _amount(obj))):
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     return out
 
@@ -141,6 +141,8 @@ def _satisfied(tok: Token, cond: Condition) -> bool:
             found = True
         elif cond.people and dep.pos_ in ("PROPN", "NOUN") and (
                 dep.ent_type_ in ("PERSON", "NORP") or actors.agent_for([lemma]) is not None):
+            found = True
+        elif cond.money and dep.ent_type_ == "MONEY":
             found = True
         elif cond.nation and dep.text[:1].isupper() and (
                 dictionaries.country_by_word(dep.text)
