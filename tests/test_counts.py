@@ -103,6 +103,16 @@ def test_killed_or_wounded_x_counts_casualties(text: str) -> None:
     assert _kinds_values(text) == [("casualties", 300 if "300" in text else 14)]
 
 
+@pytest.mark.parametrize("text", [
+    "The civil war killed 4% of the country's population.",
+    "The war killed 4 percent of the population.",
+    "Mourners buried a 10-year-old boy who was killed in the shelling.",
+    "A 10-year-old boy was killed by a stray bullet.",
+])
+def test_a_share_or_an_age_is_no_headcount(text: str) -> None:
+    assert read_block(text) == []
+
+
 def test_x_dead() -> None:
     assert _kinds_values("Officials said three dead and two missing after the flood.") == [
         ("killed", 3), ("missing", 2)]

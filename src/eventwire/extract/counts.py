@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VERSION = "counts.rules.v3"
+VERSION = "counts.rules.v4"
 
 KINDS = frozenset({"killed", "injured", "casualties", "displaced", "refugees", "detained",
                    "missing", "abducted", "captured_places"})
@@ -424,7 +424,8 @@ def _candidates(text: str, m: re.Match[str], position: str) -> list[Candidate]:
     trigger = lex.trigger(m.group("trig"), position if position != "modifier" else "after")
     trigger = trigger or lex.trigger(m.group("trig"), "subject")
     figure = parse_figure(m.group("fig"), m.group("q"))
-    if trigger is None or figure is None or _is_year(m, figure) or _negated(text, m):
+    if (trigger is None or figure is None or _is_year(m, figure) or _negated(text, m)
+            or _not_a_headcount(text, m.end("fig"))):
         return []
     obj = _object(m.group("obj"))
     head = _head_class(obj, lex)
@@ -510,6 +511,16 @@ def _is_year(m: re.Match[str], figure: Figure) -> bool:
     fig = m.group("fig")
     return (m.group("q") is None and re.fullmatch(r"(?:19|20)\d\d", fig) is not None
             and figure.value_low is not None)
+
+
+# A figure that is a share or an age, not a number of people: "killed 4% of the
+# population", "the death of a three-year-old boy".
+_SHARE_OR_AGE = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)|-(?:year|month|week|day)s?-old\b",
+                           re.IGNORECASE)
+
+
+def _not_a_headcount(text: str, fig_end: int) -> bool:
+    return _SHARE_OR_AGE.match(text, fig_end) is not None
 
 
 def _negated(text: str, m: re.Match[str]) -> bool:
