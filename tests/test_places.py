@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.places import resolution
+from eventwire.extract.places import parts
 from eventwire.ingest import make_document
 from eventwire.records import Place, Span
 from eventwire.run import Pipeline
@@ -484,9 +484,9 @@ def test_a_dotted_state_abbreviation_opening_a_name_is_its_place(pipeline: Pipel
     text = "the S.C. Highway Patrol and the N.J. Division of Taxation"
     gaz = pipeline.resources.gazetteer
     patrol = Span.of(text, 4, 23)
-    assert [text[s:e] for s, e in resolution._known_parts(patrol, gaz)] == ["S.C."]
+    assert [text[s:e] for s, e in parts.known_parts(patrol, gaz)] == ["S.C."]
     division = Span.of(text, 32, 47)
-    assert [text[s:e] for s, e in resolution._known_parts(division, gaz)] == ["N.J."]
+    assert [text[s:e] for s, e in parts.known_parts(division, gaz)] == ["N.J."]
 
 
 def test_a_town_the_tagger_read_as_a_noun_before_a_noun_is_a_place(pipeline: Pipeline) -> None:
