@@ -521,3 +521,14 @@ def test_a_town_named_like_a_country_among_its_neighbours_is_the_town(
                                  "in Beirut and Tyre said.")
     (country,) = named(places, "Lebanon")
     assert country.feature_code == "PCLI" and country.country_code == "LB"
+
+
+def test_a_country_name_before_state_is_the_namesake_division(pipeline: Pipeline) -> None:
+    places = places_of(pipeline, "The new highway runs from the Kentucky border to the Georgia "
+                                 "state line, officials said.")
+    (georgia,) = named(places, "Georgia")
+    assert georgia.country_code == "US" and georgia.feature_code == "ADM1"
+    places = places_of(pipeline, "Gunmen killed four people in Mexico state on Sunday, "
+                                 "prosecutors said.")
+    (mexico,) = named(places, "Mexico")
+    assert mexico.country_code == "MX" and mexico.feature_code == "ADM1"

@@ -182,6 +182,9 @@ def _namesake_division(m: Mention, gaz: Gazetteer, geo: GeoContext) -> Choice | 
     for e in gaz.lookup(m.span.text).entries:
         if e.feature_code != "ADM1":
             continue
+        # "the Georgia state line", "Mexico state": a head that asks for a division.
+        if m.want == "admin" and name_key(e.name) == m.key:
+            return Choice(e, 0.7, 5.0)
         if (geo.countries.get(e.country_code or "", 0.0) > own + NAMESAKE_MARGIN
                 or geo.admins.get(e.admin1_code or "", 0.0) > own):
             return Choice(e, 0.7, 5.0)
