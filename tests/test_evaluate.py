@@ -576,6 +576,8 @@ def test_fresh_checks_class_a_sentence_by_its_main_event_or_its_statement() -> N
     warning = Event("e2", "THREATEN", clause, cameo_code="138")
     assert [fresh.penta_class(r) for r in ("01", "04", "07", "12", "19", "99", None)] == \
         [0, 1, 2, 3, 4, None, None]
+    # Phoenix's grouping: investigating and reducing relations are verbal, protest material.
+    assert [fresh.penta_class(r) for r in ("09", "16", "14")] == [3, 3, 4]
     assert fresh.sentence_class(Extraction(document, events=(warning, attack))) == 4
     said = Quote("q1", "of unrest", text.index("of unrest"), len(text) - 1, "indirect",
                  cue=Span.of(text, text.index("warned"), text.index("warned") + 6),
