@@ -825,3 +825,50 @@ def test_sums_of_aid_truces_and_eased_sanctions(pipeline: Pipeline, text: str, p
 
 def test_a_payment_is_no_aid(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "The club gave $5 million to its new striker.") == ()
+
+
+# --------------------------------------------------------------------------- lead's additions
+
+
+def _with_places(pipeline: Pipeline, text: str, published: str | None = None):
+    ex = pipeline.extract(make_document(text, "test", published=published))
+    return ex, {p.id: p.name for p in ex.places}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # The source's own name is who acted, not where.
+    ("Russia sent jets to attack the rebel-held province of Idlib.", "Idlib"),
+    ("US-backed fighters shelled Hajin on Tuesday.", "Hajin"),
+    # A place phrase on the source still says where.
+    ("Government forces in Homs shelled the town on Monday.", "Homs"),
+])
+def test_an_event_is_not_placed_in_its_own_sources_name(
+        pipeline: Pipeline, text: str, place: str) -> None:
+    ex, names = _with_places(pipeline, text)
+    placed = [names.get(e.place_id) for e in ex.events if e.place_id]
+    assert placed and set(placed) == {place}
+
+
+@pytest.mark.parametrize("text", [
+    "No country has agreed to take back its citizens from the camps.",
+    "No one claimed responsibility for the bombing.",
+    "With no government willing to resettle them, the families wait in the camp.",
+])
+def test_a_source_that_names_nobody_makes_no_event(pipeline: Pipeline, text: str) -> None:
+    assert not events_of(pipeline, text)
+
+
+def test_an_act_dated_long_before_the_report_is_background(pipeline: Pipeline) -> None:
+    ex, _ = _with_places(pipeline, "Militants seized the town of Tarvel in 2014.", "2019-02-06")
+    assert [(e.status, e.date, e.time_precision) for e in ex.events] == [
+        ("historical", "2014-01-01", 4)]
+    ex, _ = _with_places(pipeline, "Militants seized the town of Tarvel on Monday.",
+                         "2019-02-06")
+    assert [e.status for e in ex.events] == ["asserted"]
+
+
+def test_a_place_held_by_a_group_is_a_state_not_an_act(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "The army shelled villages held by the rebels.")
+    assert ("FIGHT", "asserted") in {(e.plover_type, e.status) for e in found}
+    assert all(e.status == "historical" for e in found if e.cameo_code == "192")
+

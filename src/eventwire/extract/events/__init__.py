@@ -56,8 +56,10 @@ from typing import TYPE_CHECKING
 from eventwire.extract.events import arguments, casualties, links
 from eventwire.extract.events.lexicon import Lexicon, TriggerRule, packaged_lexicon
 from eventwire.extract.events.status import (
+    ASSERTED,
     DEMANDED,
     FUTURE,
+    HISTORICAL,
     HYPOTHETICAL,
     NEGATED,
     future_cue,
@@ -76,7 +78,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v19"
+VERSION = "events.rules.v20"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -364,6 +366,8 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     if _placed_authority(tok, args.sources) and (
             status_of(tok, lex) not in _DONE or _spread(tok, args.sources)):
         args = arguments.Arguments((), args.targets)
+    if args.sources and all(_nobody(s) for s in args.sources):
+        return None  # "no country has agreed to take them back": nobody acted
     sources = _actors(args.sources, pb, resolver, remember=True)
     if trigger.verbal:
         for subj in args.sources:
@@ -398,8 +402,10 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     text = ctx.document.text
     evidence = _evidence(tok, args.sources, sent, pb, text)
     sentence = pb.span(sent.start_char, sent.end_char, text)
-    place = links.event_place(tok, sent, pb.offset, ctx.places)
+    place = links.event_place(tok, sent, pb.offset, ctx.places, parties=args.sources)
     day, precision = links.event_date(ctx, sentence)
+    if status == ASSERTED and links.long_before(ctx, day):
+        status = HISTORICAL  # "Isis seized the town in 2014": recalled, not the news
     # ACLED records what took place: an announced or a denied act is not an ACLED event.
     acled = (links.acled_coding(sent, pb.offset, text, plover, rule.mode)
              if plover in _ACLED_TYPES and status not in (FUTURE, NEGATED)
@@ -415,6 +421,13 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     key = (frozenset(a.code or a.sector for a in sources), plover, event.place_id, day,
            status, sentence.start if plover in VIOLENT else None)
     return _Draft(event, key)
+
+
+def _nobody(source: Token) -> bool:
+    """A source that names nobody: "no country", "nobody", "no one", "none of them"."""
+    return (source.lower_ in ("nobody", "none", "noone", "no-one")
+            or (source.lower_ == "one" and any(c.lower_ == "no" for c in source.children))
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in source.children))
 
 
 _ARMED = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "IMG"})

@@ -38,7 +38,6 @@ import functools
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import TYPE_CHECKING
 
 from eventwire.errors import DictionaryError
@@ -110,8 +109,6 @@ _FALLING = frozenset({"fall", "land", "slam"})
 _PROJECTILES = frozenset({"heavy", "explosive"})  # not aircraft: "the jet landed"
 _TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "mount", "increase"})
 _HURT = frozenset({"dead", "injured", "wounded", "maimed"})
-# An event dated this long before the report is background, not news.
-_BACKGROUND_DAYS = 60
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid", "following",
                           "under", "through", "with"})
 _CAUSE_MARKS = frozenset({"when", "as", "after", "while"})
@@ -585,13 +582,7 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
 def _background(day: str | None, ctx: Context) -> bool:
     """Dated well before the report ("killed in March", "the 1993 blasts"): history
     recalled, not the news."""
-    published = ctx.dates.published if ctx.dates else None
-    if day is None or published is None:
-        return False
-    try:
-        return (published - date.fromisoformat(day)).days > _BACKGROUND_DAYS
-    except ValueError:
-        return False
+    return links.long_before(ctx, day)
 
 
 def _resolve(heads: Sequence[Token], pb: ParsedBlock,

@@ -6,9 +6,11 @@ whatever its source:
 
 * place: the place syntactically attached to the trigger ("shelled Juba", "clashes in
   Idlib"), else the one nearest the trigger in its sentence; a capital standing for its
-  government (``Place.metonym``) is never where an event happened;
+  government (``Place.metonym``) and a place named in a source's own phrase ("Russia
+  sent", "US-backed fighters") are never where an event happened;
 * date: the dates stage's date for the sentence when it offers one (``date_for``), else
-  the publication date, with ACLED's time precision (1 day, 2 week, 3 month);
+  the publication date, with ACLED's time precision (1 day, 2 week, 3 month; 4 year); an
+  event dated well before the report is background (:func:`long_before`);
 * counts: those whose evidence lies in the event's sentence.
 
 :class:`Links` carries the four together, and :func:`linked_event` builds an event
@@ -44,10 +46,17 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "on", "into", "outside", "inside",
 
 
 def event_place(trigger: Token, sent: SpacySpan, offset: int,
-                places: Sequence[Place]) -> Place | None:
-    """The place the event happened at, or None (see the module doc)."""
+                places: Sequence[Place], parties: Sequence[Token] = ()) -> Place | None:
+    """The place the event happened at, or None (see the module doc).
+
+    A place named inside the phrase of one of the event's ``parties`` (its sources) is
+    who acted, not where: "Russia sent jets to bomb Idlib" happened in Idlib, "jets
+    raised by Washington" fought elsewhere, "US-backed fighters" are not in the US.
+    """
+    named = {offset + t.idx for head in parties for t in _naming_words(head)}
     candidates = [(p, m) for p in places if not p.metonym for m in p.mentions
-                  if offset + sent.start_char <= m.start < offset + sent.end_char]
+                  if offset + sent.start_char <= m.start < offset + sent.end_char
+                  and not any(m.start <= at < m.end for at in named)]
     if not candidates:
         return None
     attached = _attached_offsets(trigger, offset)
@@ -56,6 +65,17 @@ def event_place(trigger: Token, sent: SpacySpan, offset: int,
             return place
     at = offset + trigger.idx
     return min(candidates, key=lambda pm: abs(pm[1].start - at))[0]
+
+
+def _naming_words(head: Token) -> list[Token]:
+    """The words that name a party: its head, modifiers and conjuncts ("US-backed", "Russian
+    and Syrian forces"), not its prepositional phrases ("forces in Idlib" still tells
+    where they were)."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in ("prep", "relcl", "acl", "appos", "punct", "cc"):
+            out.extend(_naming_words(child))
+    return out
 
 
 def _attached_offsets(trigger: Token, offset: int) -> list[int]:
@@ -92,6 +112,22 @@ def event_date(ctx: Context, span: Span) -> tuple[str | None, int | None]:
         # The report's date bounds the event within about a week (ACLED precision 2).
         return dates.published.isoformat(), 2
     return None, None
+
+
+# An event dated this long before the report is background recalled, not news.
+BACKGROUND_DAYS = 60
+
+
+def long_before(ctx: Context, day: str | None) -> bool:
+    """Whether an event dated ``day`` lies well before the report ("killed in March" in a
+    June story, "seized in 2014"): history recalled, not the news."""
+    published = ctx.dates.published if ctx.dates else None
+    if day is None or published is None:
+        return False
+    try:
+        return (published - date.fromisoformat(day)).days > BACKGROUND_DAYS
+    except ValueError:
+        return False
 
 
 def _date_helper() -> Callable[..., Any] | None:

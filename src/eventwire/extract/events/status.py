@@ -11,8 +11,10 @@ Walking up from the trigger through the clauses and phrases that embed it:
   to meet"), a modifier such as "upcoming", or "in the coming days";
 * ``hypothetical``: "would", "could", "may", "if", "unless";
 * ``belief``: governed by a verb of opinion ("believes that Turkey contributed");
-* ``historical``: "previous", "former", "past" on a nominal trigger, or the past perfect
-  (unless a denial or a belief governs it: "denied that it had attacked" is negated).
+* ``historical``: "previous", "former", "past" on a nominal trigger, the past perfect
+  (unless a denial or a belief governs it: "denied that it had attacked" is negated), or a
+  participle of control on a noun ("territory held by the rebels", "areas occupied by X"):
+  a standing state, not an act of the day.
 
 Otherwise the event is ``asserted``. Reported speech ("said that", "told ... that") keeps
 the status of what is reported: an official reporting a fact reports an event.
@@ -41,6 +43,9 @@ _EMBEDDING = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl"
 _FUTURE_TIME = ("coming days", "coming weeks", "coming months", "next week", "next month",
                 "next year", "tomorrow", "later this week", "later this month")
 _MAX_STEPS = 6
+# Verbs of control that, as a participle on a noun, describe who holds a place, not an act.
+_HOLDING_VERBS = frozenset({"hold", "control", "occupy", "besiege", "govern", "rule", "run",
+                            "dominate", "administer"})
 
 
 def _aux_words(tok: Token) -> set[str]:
@@ -63,6 +68,9 @@ def _own_status(tok: Token, lex: Lexicon) -> str | None:
         return DEMANDED if "must" in aux or "should" in aux else HYPOTHETICAL
     if "had" in aux and tok.tag_ == "VBN":
         return HISTORICAL
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not aux \
+            and tok.lemma_.lower() in _HOLDING_VERBS:
+        return HISTORICAL  # "territory held by the rebels": a standing state, not news
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
     if any(lex.in_class(m, "pastmod") for m in mods):
         return HISTORICAL
