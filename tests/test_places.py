@@ -67,6 +67,23 @@ def test_a_capital_speaking_for_its_government_is_a_metonym(pipeline: Pipeline) 
     assert not beirut.metonym and beirut.country_code == "LB"
 
 
+@pytest.mark.parametrize(("text", "capital"), [
+    ("The militia was raised by Washington to fight the insurgents.", "Washington"),
+    ("The town was retaken by Damascus in March.", "Damascus"),
+    ("The minister urged Moscow to halt the strikes.", "Moscow"),
+])
+def test_a_capital_acting_or_addressed_is_a_metonym(
+        pipeline: Pipeline, text: str, capital: str) -> None:
+    (place,) = named(places_of(pipeline, text), capital)
+    assert place.metonym
+
+
+def test_a_capital_where_something_happens_is_no_metonym(pipeline: Pipeline) -> None:
+    (place,) = named(places_of(pipeline, "Protesters marched through Washington on Saturday."),
+                     "Washington")
+    assert not place.metonym
+
+
 def test_towns_of_a_triangle_are_each_a_place(pipeline: Pipeline) -> None:
     places = places_of(pipeline, "Clashes raged in the Homs-Tartus-Latakia triangle on Sunday.")
     for town in ("Homs", "Tartus", "Latakia"):

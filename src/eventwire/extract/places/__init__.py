@@ -49,7 +49,7 @@ __all__ = [
     "resolve_spans",
 ]
 
-VERSION = "places.rules.v28"
+VERSION = "places.rules.v29"
 
 
 def extract(ctx: Context) -> tuple[Place, ...]:

@@ -65,6 +65,11 @@ SPEECH_VERBS = frozenset(
     "express hope refuse propose offer ask order decide plan consider vow pledge insist respond "
     "criticize criticise blame dismiss acknowledge admit signal push press oppose back support "
     "recognize recognise negotiate mediate broker sign".split())
+# Verbs whose object is someone dealt with, not somewhere: a capital there is its government.
+_ADDRESSED_VERBS = frozenset(
+    "urge press pressure lobby persuade convince warn accuse blame criticize criticise condemn "
+    "ask call court reassure threaten sanction punish support back recognize recognise "
+    "thank praise reward push join".split())
 _ARTICLES = ("al", "el", "an", "ar", "as", "ad", "ash", "at", "az")
 _TRIANGLE = re.compile(r"((?:[A-Z][\w'’]*|al|el|an|ar|as|ad|ash)(?:[- ](?:[A-Z][\w'’]*|"
                        r"al|el|an|ar|as|ad|ash))+)\s+triangle\b")
@@ -202,6 +207,10 @@ def _is_metonym(ent: SpacySpan, country: dictionaries.Country | None, surface: s
         return seat
     if root.dep_ == "pobj" and root.head.lower_ == "between":
         return seat
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return seat  # "forces raised by Washington", "the town was retaken by Damascus"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ADDRESSED_VERBS:
+        return seat  # "lobbying Baghdad", "urged Moscow to", "accused Tehran of"
     return False
 
 
