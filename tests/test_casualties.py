@@ -286,3 +286,25 @@ def test_executions_by_a_group_the_dictionary_cannot_name(pipeline: Pipeline) ->
     e = added(pipeline, "Kidnappers executed two hostages on Friday.")
     assert (e.plover_type, e.cameo_code) == ("ASSAULT", "186")
     assert not violent(pipeline, "The company executed its plan to cut costs.")
+
+
+def test_a_pronoun_killed_in_a_named_attack_is_a_victim(pipeline: Pipeline) -> None:
+    e = added(pipeline, "They were all killed in the attack, a witness said.")
+    assert e.produced_by.endswith("casualties.means-oblique")
+
+
+@pytest.mark.parametrize("text", [
+    "The man was shot dead in Kabul on Monday.",
+    "A man was fatally shot outside his home in Tijuana.",
+])
+def test_one_person_shot_dead_is_a_shooting(pipeline: Pipeline, text: str) -> None:
+    assert added(pipeline, text).plover_mode == "firearms"
+
+
+def test_one_person_shot_and_not_killed_is_left_out(pipeline: Pipeline) -> None:
+    assert violent(pipeline, "A man was shot in the thigh in Leeds.") == []
+
+
+def test_bombers_who_detonated_are_an_explosion(pipeline: Pipeline) -> None:
+    e = added(pipeline, "Two suicide bombers detonated their vests near a market in Kano.")
+    assert e.cameo_code == "1831"

@@ -872,3 +872,44 @@ def test_a_place_held_by_a_group_is_a_state_not_an_act(pipeline: Pipeline) -> No
     assert ("FIGHT", "asserted") in {(e.plover_type, e.status) for e in found}
     assert all(e.status == "historical" for e in found if e.cameo_code == "192")
 
+
+
+# --------------------------------------------------------------------------- capture and patrol
+
+
+@pytest.mark.parametrize("text", [
+    "The army captured Kandahar on Monday.",
+    "Ethiopia captured Mekele in May.",
+    "The rebels seized Goma on Tuesday.",
+    "Rebels captured half of Goma.",
+])
+def test_a_place_named_as_what_was_captured_is_territory_taken(pipeline: Pipeline,
+                                                               text: str) -> None:
+    assert "192" in {e.cameo_code for e in events_of(pipeline, text)}
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Police captured the suspect on Monday.", "173"),
+    ("Troops captured two militants near Kandahar.", "173"),
+    ("Rebels captured two aid workers near Goma.", "181"),
+])
+def test_people_captured_are_arrested_or_abducted(pipeline: Pipeline, text: str,
+                                                  cameo: str) -> None:
+    assert cameo in {e.cameo_code for e in events_of(pipeline, text)}
+
+
+def test_a_title_captured_is_no_event(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "She captured her third title in Rome on Sunday.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers patrolled the streets of Jenin on Friday.",
+    "The city is patrolled by troops.",
+])
+def test_forces_on_patrol_show_force(pipeline: Pipeline, text: str) -> None:
+    assert ("MOBILIZE", "150") in {(e.plover_type, e.cameo_code)
+                                   for e in events_of(pipeline, text)}
+
+
+def test_a_crowd_on_patrol_is_no_military_posture(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Thousands of villagers patrolled the dyke.") == ()

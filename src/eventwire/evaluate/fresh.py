@@ -32,7 +32,9 @@ other text, not a sentence to fix.
   ``event_location.place`` = of those, items whose event place is right: its place
   is named by a gold location span (or, for a gold name outside the sentence, bears
   that name), or the event has no place and the gold has none.
-  ``event_location.located`` and ``event_location.unlocated`` split it by the gold.
+  ``event_location.located`` and ``event_location.unlocated`` split it by the gold;
+  ``event_location.trigger_found_even``/``_odd`` split trigger_found by the item's
+  position among the RELABEL items (even: the tuning half, odd: held out).
 """
 
 from __future__ import annotations
@@ -210,8 +212,12 @@ def evaluate_event_location(pipeline: Pipeline, paths: DataPaths) -> EvaluatorRe
     path = require_file(paths.data / EVENT_LOCATION_FILE, "event location gold")
     outcomes = [_location_one(pipeline, r) for r in _jsonl(path) if r.get("is_relabel_gold")]
     found = [o for o in outcomes if o.found]
+    # Even positions (file order) are the tuning half, odd ones are held out.
+    even, odd = outcomes[0::2], outcomes[1::2]
     checks = (
         Check("event_location.trigger_found", len(found), len(outcomes)),
+        Check("event_location.trigger_found_even", sum(o.found for o in even), len(even)),
+        Check("event_location.trigger_found_odd", sum(o.found for o in odd), len(odd)),
         Check("event_location.place", sum(o.right for o in found), len(found)),
         Check("event_location.located", sum(o.right for o in found if o.located),
               sum(o.located for o in found)),

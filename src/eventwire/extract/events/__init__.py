@@ -65,7 +65,7 @@ from eventwire.extract.events.status import (
     future_cue,
     status_of,
 )
-from eventwire.extract.events.triggers import Trigger, find_triggers, verb_in_class
+from eventwire.extract.events.triggers import Trigger, find_triggers, objects, verb_in_class
 from eventwire.records import Actor, Event, Place, Span
 from eventwire.resolve.actors import ActorResolver, iso3
 
@@ -78,7 +78,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERSION", "extract"]
 
-VERSION = "events.rules.v20"
+VERSION = "events.rules.v21"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -381,6 +381,8 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
         # is more often a storm, a film or a player than a party to violence.
         return None
     targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
+    rule = _taken_place(trigger, rule, pb, ctx.places)
+    rule = _captives(rule, sources)
     rule = _repression(_riot(rule, sources, sent, lex), sources, targets)
     rule = _melee(rule, sources, sent, lex)
     rule = _joint_drill(rule, sources, lex)
@@ -543,6 +545,38 @@ def _joint_drill(rule: TriggerRule, sources: Sequence[Actor], lex: Lexicon) -> T
     if rule.plover != "MOBILIZE" or not drills or len(countries) < 2:
         return rule
     return replace(rule, cameo="062", plover="COOPERATE", mode=None, contexts=("military",))
+
+
+_TAKING = frozenset({"capture", "seize"})
+_CAPTURE = ("192", "FIGHT", "heavy-weapons", ("military",))
+_NON_STATE = frozenset({"Rebel groups", "Political militias", "Identity militias"})
+
+
+def _taken_place(trigger: Trigger, rule: TriggerRule, pb: ParsedBlock,
+                 places: Sequence[Place]) -> TriggerRule:
+    """"Rebels captured Goma", "seized half of Mekele": a capture or seizure whose object
+    the places stage read as a place is territory taken by force (CAMEO 192), whatever
+    the tagger made of the name (a person, an organisation)."""
+    if (not trigger.verbal or rule.trigger not in _TAKING or rule.cameo == _CAPTURE[0]
+            or not places):
+        return rule
+    heads = objects(trigger.token)
+    heads += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    starts = {pb.offset + h.idx for h in heads if h.pos_ == "PROPN"}
+    if not any(m.start <= at < m.end for p in places for m in p.mentions for at in starts):
+        return rule
+    cameo, plover, mode, contexts = _CAPTURE
+    return replace(rule, cameo=cameo, plover=plover, mode=mode, contexts=contexts)
+
+
+def _captives(rule: TriggerRule, sources: Sequence[Actor]) -> TriggerRule:
+    """People captured by rebels or militias are abducted (CAMEO 181), not arrested: only
+    a state's forces and courts arrest."""
+    if (rule.cameo == "173" and rule.trigger == "capture" and sources
+            and all(a.sector == "REB" or a.acled_inter in _NON_STATE for a in sources)):
+        return replace(rule, cameo="181", mode="detain", contexts=())
+    return rule
 
 
 def _repression(rule: TriggerRule, sources: Sequence[Actor],

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "VERSION", "extract", "load_vocabulary"]
 
-VERSION = "casualties.rules.v3"
+VERSION = "casualties.rules.v4"
 log = logging.getLogger(__name__)
 
 BODY_KINDS = frozenset({"paragraph"})
@@ -126,6 +126,8 @@ _PLACE_PREPS = frozenset({"in", "on", "at", "near", "inside", "outside", "around
 _PARTY_PREPS = frozenset({"with", "between", "against"})
 _VICTIM_PREPS = frozenset({"on", "against"})
 _KEPT_STATUS = frozenset({ASSERTED, HISTORICAL})
+# Personal pronouns are victims when the cause is named ("they were killed in the attack").
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -271,15 +273,27 @@ def _human(tok: Token) -> bool:
     return (_is(tok, "cvl") or _is(tok, "mil") or tok.pos_ == "NUM"
             or tok.lower_ in ("others", "other", "dozens", "scores", "hundreds")
             or any(c.dep_ == "nummod" for c in tok.children)
-            or tok.ent_type_ == "PERSON")
+            or tok.ent_type_ == "PERSON" or tok.lower_ in _PERSONAL)
 
 
-def _counted_or_armed(victims: Sequence[Token]) -> bool:
-    """Victims as conflict news counts them ("two soldiers", "12 people"), not one person
-    named in a crime story ("a man was shot in the thigh", "Mr Jones was stabbed")."""
+def _counted_or_armed(victims: Sequence[Token], verb: Token | None = None) -> bool:
+    """Victims as conflict news counts them ("two soldiers", "12 people"), or one person
+    shot dead ("was shot dead", "fatally shot", "shot and killed": a killing by gunfire);
+    not one person hurt in a crime story ("a man was shot in the thigh", "Mr Jones was
+    stabbed")."""
+    if verb is not None and _fatal_shooting(verb):
+        return True
     return any(_is(v, "mil") or v.pos_ == "NUM"
                or any(c.dep_ == "nummod" and c.lower_ not in ("one", "1")
                       for c in v.children) for v in victims)
+
+
+def _fatal_shooting(verb: Token) -> bool:
+    """"Was shot dead", "fatally shot", "shot and killed": gunfire that killed."""
+    if verb.lemma_.lower() != "shoot":
+        return False
+    return any(c.lower_ in ("dead", "fatally") for c in verb.children) or any(
+        c.lemma_.lower() == "kill" for c in verb.conjuncts)
 
 
 def _soldiers_killed(verb: Token, victims: Sequence[Token]) -> bool:
@@ -384,7 +398,7 @@ def _harm_report(verb: Token) -> Report | None:
                 means, doers, _ = _cause(other)
         own = [k for k in _kinds(lemma) if k in KINDS]
         agent = _children(verb, ("agent",))  # "models were shot by a photographer"
-        if means is None and own and not agent and _counted_or_armed(victims):
+        if means is None and own and not agent and _counted_or_armed(victims, verb):
             means = Means(verb, own[0], False)  # "two soldiers were shot dead"
         if means is None and not doers and not agent and _soldiers_killed(verb, victims):
             return Report("armed-victims", verb, Means(verb, "fight", False),

@@ -30,6 +30,7 @@ NATION = "nation"  # pseudo-class: a country name, adjective or demonym
 SUM = "sum"  # pseudo-class: a sum of money ("$340 million", "352.5 million euros")
 PEOPLE = "people"  # pseudo-class: a named person, a people or an agent noun ("Evan Doe",
 #                    "19 Christians", "21 peacekeepers")
+PLACE = "placename"  # pseudo-class: a place's proper name ("captured Kandahar")
 _CAMEO = re.compile(r"\d{3,4}")
 _CONDITION = re.compile(r"(?P<dep>[a-z]+)(?P<neg>!?)=(?P<words>.+)")
 
@@ -44,6 +45,7 @@ class Condition:
     negated: bool = False
     people: bool = False  # a person's name or a people's name also satisfies it
     money: bool = False  # a sum of money also satisfies it
+    place: bool = False  # a place's proper name also satisfies it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,7 @@ def _condition(text: str, classes: dict[str, frozenset[str]], origin: str) -> Co
         raise DictionaryError(f"condition {text!r} is not DEP=words with DEP one of "
                               f"{', '.join(sorted(DEPS))}", origin=origin)
     words: set[str] = set()
-    nation = people = money = False
+    nation = people = money = place = False
     for item in m["words"].split("|"):
         item = item.strip().lower()
         if item == f"@{NATION}":
@@ -104,13 +106,16 @@ def _condition(text: str, classes: dict[str, frozenset[str]], origin: str) -> Co
             people = True
         elif item == f"@{SUM}":
             money = True
+        elif item == f"@{PLACE}":
+            place = True
         elif item.startswith("@"):
             if item[1:] not in classes:
                 raise DictionaryError(f"unknown word class {item!r}", origin=origin)
             words |= classes[item[1:]]
         elif item:
             words.add(item)
-    return Condition(m["dep"], frozenset(words), nation, m["neg"] == "!", people, money)
+    return Condition(m["dep"], frozenset(words), nation, m["neg"] == "!", people, money,
+                     place)
 
 
 def load_lexicon(source: Source, classes: dict[str, frozenset[str]]) -> Lexicon:

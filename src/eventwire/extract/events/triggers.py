@@ -144,6 +144,8 @@ def _satisfied(tok: Token, cond: Condition) -> bool:
             found = True
         elif cond.money and dep.ent_type_ == "MONEY":
             found = True
+        elif cond.place and _place_name(dep):
+            found = True
         elif cond.nation and dep.text[:1].isupper() and (
                 dictionaries.country_by_word(dep.text)
                 or dictionaries.split_compound_adjective(dep.text)):
@@ -151,6 +153,21 @@ def _satisfied(tok: Token, cond: Condition) -> bool:
         if found:
             break
     return found != cond.negated
+
+
+def _place_name(tok: Token) -> bool:
+    """A place's proper name ("captured Kandahar", "seized Goma"), or a share of one
+    ("half of Zaire", "much of Liberia"); a person's or a body's name is not."""
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in _PLACE_ENTS or bool(dictionaries.country_by_word(tok.text))
+    if tok.lower_ in _SHARES:
+        return any(_place_name(o) for p in tok.children if p.dep_ == "prep"
+                   and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+    return False
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_SHARES = frozenset({"half", "much", "most", "part", "parts", "all", "swathes", "swaths"})
 
 
 _VERB_ENDINGS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
