@@ -308,3 +308,31 @@ def test_one_person_shot_and_not_killed_is_left_out(pipeline: Pipeline) -> None:
 def test_bombers_who_detonated_are_an_explosion(pipeline: Pipeline) -> None:
     e = added(pipeline, "Two suicide bombers detonated their vests near a market in Kano.")
     assert e.cameo_code == "1831"
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb detonated near a police convoy in Baghdad.",
+    "The first bomb was detonated on the main road on Sunday.",
+])
+def test_a_bomb_set_off_is_an_explosion(pipeline: Pipeline, text: str) -> None:
+    assert added(pipeline, text).plover_mode == "explosives"
+
+
+@pytest.mark.parametrize("text", [
+    "Scores of Taliban militants were killed.",
+    "Dozens of Hezbollah fighters have been killed fighting in the town of Qusayr.",
+    "Hundreds of soldiers have been killed in Syria while fighting rebels.",
+    "A US Marine was killed in combat on Saturday in Anbar province.",
+    "The rebel commander was killed in a military operation near the border on Thursday.",
+    "A soldier was killed in northern Iraq by enemy fire.",
+])
+def test_fighters_killed_died_fighting(pipeline: Pipeline, text: str) -> None:
+    assert added(pipeline, text).plover_type == "FIGHT"
+
+
+@pytest.mark.parametrize("text", [
+    "He was killed while fighting a fire in the warehouse.",
+    "Hundreds of fans were killed in the stampede.",
+])
+def test_deaths_fighting_no_foe_are_not_violence(pipeline: Pipeline, text: str) -> None:
+    assert violent(pipeline, text) == []

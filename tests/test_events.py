@@ -913,3 +913,13 @@ def test_forces_on_patrol_show_force(pipeline: Pipeline, text: str) -> None:
 
 def test_a_crowd_on_patrol_is_no_military_posture(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Thousands of villagers patrolled the dyke.") == ()
+
+
+def test_a_person_captured_in_a_country_is_taken_by_its_authorities(pipeline: Pipeline) -> None:
+    e = only(pipeline, "The suspect was captured in Egypt on Monday.")
+    assert (e.cameo_code, codes(e.sources)) == ("173", ["EGY"])
+
+
+def test_a_town_captured_in_a_country_is_not_taken_by_that_country(pipeline: Pipeline) -> None:
+    assert all(codes(e.sources) != ["SYR"]
+               for e in events_of(pipeline, "The town was captured in northern Syria."))

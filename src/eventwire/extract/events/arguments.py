@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.events.lexicon import Lexicon
 from eventwire.extract.events.triggers import shared_subject
-from eventwire.resolve import dictionaries
+from eventwire.resolve import actors, dictionaries
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -226,7 +226,8 @@ def _authority_of_place(verb: Token) -> list[Token]:
         return []
     lemma = verb.lemma_.lower()
     under = [u for u in _pobjs(verb, frozenset({"under"})) if u.lemma_.lower() in _UNDER]
-    if lemma not in _AUTHORITY_ACTS and not under:
+    if lemma not in _AUTHORITY_ACTS and not under and not (
+            lemma == "capture" and _captive(verb)):
         return []
     for holder in (verb, *under):
         places = [p for p in _pobjs(holder, frozenset({"in"}))
@@ -234,6 +235,18 @@ def _authority_of_place(verb: Token) -> list[Token]:
         if places:
             return places[:1]
     return []
+
+
+def _captive(verb: Token) -> bool:
+    """"Hambali was captured in Thailand": a person captured (not a town) is taken by
+    the authorities of the place."""
+    return any(s.ent_type_ in ("PERSON", "NORP") or s.pos_ == "PRON"
+               or s.lemma_.lower() in _CAPTIVES or actors.agent_for([s.lemma_.lower()])
+               for s in verb.children if s.dep_ == "nsubjpass")
+
+
+_CAPTIVES = frozenset({"man", "woman", "suspect", "boy", "girl", "person", "pilot",
+                       "journalist", "reporter", "leader", "commander", "chief"})
 
 
 def _actor_like(tok: Token) -> bool:

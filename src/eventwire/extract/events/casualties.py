@@ -107,7 +107,14 @@ _ONGOING_KINDS = frozenset({"fight", "attack", "air", "heavy", "firearm", "ambus
 # Verbs of falling that only projectiles do: "rockets fell on the town".
 _FALLING = frozenset({"fall", "land", "slam"})
 _PROJECTILES = frozenset({"heavy", "explosive"})  # not aircraft: "the jet landed"
+_SET_OFF = frozenset({"detonate", "explode"})  # a bomb is their object or their subject
 _TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "mount", "increase"})
+# Counts that head a partitive: "scores of militants", "hundreds of soldiers".
+_MANY = frozenset({"dozens", "scores", "hundreds", "thousands", "tens"})
+_NOBODY = frozenset({"one", "none", "nobody", "anyone", "anybody", "noone"})  # "no one"
+_LIVES = frozenset({"kill", "wound", "injure"})
+# Verbs of fighting a victim was killed doing: "killed fighting in Qusayr".
+_FIGHTING = frozenset({"fight", "battle", "clash"})
 _HURT = frozenset({"dead", "injured", "wounded", "maimed"})
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid", "following",
                           "under", "through", "with"})
@@ -301,8 +308,11 @@ def _soldiers_killed(verb: Token, victims: Sequence[Token]) -> bool:
     no cause given, died in fighting (an accident or an illness names itself, and such
     a sentence is left out before)."""
     return verb.lemma_.lower() == "kill" and any(
-        _is(v, "mil") and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1")
-                              for c in v.children) for v in victims)
+        (_is(v, "mil") and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1")
+                               for c in v.children))
+        or (v.lower_ in _MANY and any(_is(o, "mil") for p in _children(v, ("prep",))
+                                      if p.lower_ == "of" for o in _pobjs(p)))
+        for v in victims)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -334,6 +344,14 @@ def _cause(verb: Token) -> tuple[Means | None, list[Token], Token | None]:
                 doers = [o for o in _pobjs(child) if _doer(o)]
                 if doers:
                     return None, doers, child
+        if (child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _FIGHTING
+                and child.tag_ == "VBG"):
+            # "were killed fighting in Qusayr", "killed while fighting rebels"; not
+            # "while fighting a fire"
+            fought = _with_conjuncts(_children(child, ("dobj",)))
+            foes = [o for o in fought if _party(o)]
+            if len(foes) == len(fought):
+                return Means(child, "fight", False), foes, child
         if child.dep_ == "advcl" and any(c.lower_ in _CAUSE_MARKS for c in child.children
                                          if c.dep_ in ("advmod", "mark")):
             # "when a mortar shell landed", "as gunmen opened fire"
@@ -390,12 +408,19 @@ def _harm_report(verb: Token) -> Report | None:
         if not victims and verb.dep_ == "acl":
             victims = [verb.head]
         victims = _with_conjuncts(victims)
-        if not victims or not any(_human(v) for v in victims):
+        if not victims:
             return None
         means, doers, _ = _cause(verb)
         for other in (*verb.conjuncts, verb.head if verb.dep_ == "conj" else verb):
             if means is None and not doers and other.i != verb.i and _is(other, "harm"):
                 means, doers, _ = _cause(other)
+        if not any(_human(v) for v in victims) and not (
+                means is not None and lemma in _LIVES
+                and any(v.pos_ in ("NOUN", "PROPN") and v.lower_ not in _NOBODY
+                        for v in victims)):
+            # Only the living are killed or wounded: with a means named, any noun
+            # will do ("a US Marine was killed in combat").
+            return None
         own = [k for k in _kinds(lemma) if k in KINDS]
         agent = _children(verb, ("agent",))  # "models were shot by a photographer"
         if means is None and own and not agent and _counted_or_armed(victims, verb):
@@ -445,7 +470,7 @@ def _occurrence_report(verb: Token) -> Report | None:
             for obj in _pobjs(agent):
                 if (found := _means_in(obj)) is not None:
                     return Report("means-occurs", verb, found, (), tuple(_parties(obj)))
-        return None
+        return _bomb_set_off(verb)
     subj = _children(verb, ("nsubj",))
     found = _means_in(subj[0]) if subj else None
     if found is None or (lemma in _ONGOING and found.kind not in _ONGOING_KINDS):
@@ -459,6 +484,22 @@ def _occurrence_report(verb: Token) -> Report | None:
         if prep.lower_ in _PARTY_PREPS:
             parties.extend(o for o in _pobjs(prep) if _party(o))
     return Report("means-occurs", verb, found, (), tuple(parties))
+
+
+def _bomb_set_off(verb: Token) -> Report | None:
+    """"The first bomb was detonated on the road"; "A car bomb detonated near a convoy"
+    read by the parser as one noun phrase (the participle hangs from the bomb that heads
+    the sentence): a bomb set off is an explosion."""
+    if verb.lemma_.lower() not in _SET_OFF:
+        return None
+    heads = _children(verb, ("nsubjpass",))
+    if not heads and verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        heads = [verb.head]
+    for head in heads:
+        found = _means_in(head)
+        if found is not None and found.kind in _BOMBS:
+            return Report("means-occurs", verb, found, (), tuple(_parties(head)))
+    return None
 
 
 def _toll_report(verb: Token) -> Report | None:
