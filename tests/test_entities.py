@@ -321,3 +321,57 @@ def test_a_role_toward_someone_is_not_their_role(
         pipeline: Pipeline, text: str, name: str) -> None:
     people = {p.name: p for p in _extract(pipeline, text).people}
     assert people[name].role is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a street, a water, a site: the name's own last or first word says so
+    ("Shops along Royal Street reopened on Friday, the owners said.", "Royal Street"),
+    ("Volunteers will clean up the Kanawha River near Canaan Valley on Saturday.",
+     "Kanawha River"),
+    ("Fighters patrolled the Oxford Street of Raqqa, the main shopping road, on Sunday.",
+     "Oxford Street of Raqqa"),
+    ("Aid workers reached Village Malakal on Tuesday after days of fighting in South Sudan.",
+     "Village Malakal"),
+    # a town the text puts things in, though "al-" opens group names too
+    ("Thousands of women and children are held in al-Hawl, a camp in north-east Syria, "
+     "officials said.", "al-Hawl"),
+])
+def test_a_place_the_tagger_took_for_an_organization_is_no_organization(
+        pipeline: Pipeline, text: str, name: str) -> None:
+    assert name not in {o.name for o in _extract(pipeline, text).organizations}
+
+
+def test_a_town_named_like_a_body_is_left_to_places(pipeline: Pipeline) -> None:
+    # "Bank" heads bank names, but the tagger calls the same name a place elsewhere.
+    text = ("Traffic in East Bank was slow on Monday because of a mudslide, "
+            "East Bank Mayor Chuck Blair said.")
+    extraction = _extract(pipeline, text)
+    assert "East Bank" not in {o.name for o in extraction.organizations}
+    assert "East Bank" in {p.name for p in extraction.places}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Friends of the New Concord Reservoir will meet on Monday to plan the cleanup.",
+     "Friends of the New Concord Reservoir"),
+    ("Dell Inc said on Monday it would cut jobs in Texas.", "Dell Inc"),
+])
+def test_a_body_named_after_a_place_stays_an_organization(
+        pipeline: Pipeline, text: str, name: str) -> None:
+    assert name in {o.name for o in _extract(pipeline, text).organizations}
+
+
+def test_a_surname_does_not_take_the_county_named_after_it(pipeline: Pipeline) -> None:
+    text = ("Civil rights leader Xernona Clayton founded the award. Six Clayton County "
+            "students were honored on Friday, Clayton said.")
+    person = _person(_extract(pipeline, text), "Clayton")
+    county = text.index("Clayton County")
+    assert all(not (m.start <= county < m.end) for m in person.mentions)
+    assert len(person.mentions) == 2
+
+
+def test_a_county_office_glued_to_a_name_is_the_role(pipeline: Pipeline) -> None:
+    text = ("When Laurel County Clerk Dean Johnson was inducted into the hall, "
+            "he thanked his wife.")
+    person = _person(_extract(pipeline, text), "Johnson")
+    assert person.name == "Dean Johnson"
+    assert person.role == "clerk"

@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v9"
+VERSION = "entities.rules.v10"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -64,7 +64,7 @@ ORG_WORDS = frozenset(
 PLACE_FIRST_WORDS = frozenset(
     "tal tell tall deir dayr jisr maarat maarrat marat kafr kfar ain ayn beit bayt bir khan ras "
     "jabal jebel jabel wadi qasr marj khirbet khirbat nahr sahl qalaat qalat "
-    "lake mount fort historic downtown greater".split()
+    "lake mount fort historic downtown greater hotel".split()
 )
 # Verbs whose subject is a person, not a town (a capital standing for its government is
 # a country metonym, which the dictionaries catch first).
@@ -89,7 +89,26 @@ STREET_OR_SURNAME = frozenset("lane park lake hill way place row trail mill quar
 # Airport", "Tahrir Square"): such a "person" of the tagger is a facility.
 FACILITY_LAST_WORDS = frozenset(
     "airport airbase stadium arena mosque cathedral hospital prison jail square station "
-    "embassy consulate palace museum checkpoint crossing".split())
+    "embassy consulate palace museum checkpoint crossing racecourse hotel inn".split())
+# Last words of a tagger's "organization" that make it a street, a water, a landform or a
+# site, whatever body shares the name ("Royal Street", "Kanawha River", "Canaan Valley",
+# "Greer Station", "Rocky Mountain National Park"); bodies end in their own head words.
+ORG_PLACE_LAST_WORDS = frozenset(
+    "street road avenue boulevard lane river valley canal creek lakeshore mountains island "
+    "islands bay peninsula canyon gorge reservoir wilderness park square station airport "
+    "airbase racecourse stadium arena".split())
+# Words a local name opens that make it a street, a quarter, a village or a camp ("Rue Casa
+# Calvo", "Faubourg Marigny", "Barangay San Jose", "Village Malakal", "Camp Bastion").
+STREET_FIRST_WORDS = frozenset("rue via calle avenida faubourg barangay village camp".split())
+# Streets that name the town they are in: "the Oxford Street of Raqqa".
+_STREET_OF = re.compile(r"\b(?:Street|Road|Avenue|Boulevard|Square)\s+of\s+[A-Z]")
+# Transliterated Arabic articles that open place names ("al-Hawl", "el-Arish") as often as
+# the names of groups; the organization dictionary knows the groups.
+_ARTICLE_OPENERS = ("al-", "el-", "as-", "ad-", "ar-", "Al-", "El-", "As-", "Ad-", "Ar-")
+# Nouns of people a town's name describes: "a Gainesville man", "two Clay County teens".
+RESIDENT_NOUNS = frozenset(
+    "man woman men women resident residents native natives teen teens teenager teenagers "
+    "youth couple homeowner homeowners motorist motorists".split())
 _TOWN_BEFORE = frozenset("in near outside across around throughout".split())
 _STREET_BEFORE = frozenset("on off along onto near at".split())
 # GeoNames feature classes of places people live in or govern: populated places, divisions.
@@ -156,6 +175,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: ANN001
     """Decide what a tagged name is; None for what is neither person nor organization."""
     start, end = _clean(original, pb.offset + ent.start_char, pb.offset + ent.end_char)
+    if ent.label_ == "PERSON":
+        start = _after_local_title(original, start, end)
     surface = original[start:end]
     if not surface or not any(c.isupper() for c in surface):
         return None
@@ -166,7 +187,8 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
     # "the Russian newspaper": a demonym before a media noun describes it, it is not its name.
     if ent.label_ not in ("NORP", "GPE", "LOC", "DATE") and (
             MEDIA_NOUNS & set(before[-2:]) or after in MEDIA_NOUNS
-            or (len(ent) > 1 and ent[-1].lower_ in MEDIA_NOUNS)):
+            or (len(ent) > 1 and ent[-1].lower_ in MEDIA_NOUNS
+                and not _ends_as_place(ent, surface))):
         return Mention(span, "ORG", pb, kind="media")
     subject = ent.root.dep_ in ("nsubj", "nsubjpass")
     if ent.label_ not in ("PERSON", "ORG"):
@@ -178,20 +200,71 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
     entry = dictionaries.organization_by_name(surface)
     if entry is not None:
         return Mention(span, "ORG", pb, kind=entry.kind)
-    if _names_a_place(ent):
+    if _names_a_place(ent) or _describes_residents(ent):
+        return None
+    if ent.label_ == "ORG" and _ends_as_place(ent, surface):
         return None
     if ent.label_ == "PERSON":
         if dictionaries.country_by_word(surface) is not None:
             return None
         first = fold(surface).split()[0]
-        if first in PLACE_FIRST_WORDS or surface[:3] in ("al-", "el-", "as-", "ad-", "ar-"):
+        if (first in PLACE_FIRST_WORDS | STREET_FIRST_WORDS
+                or surface.startswith(_ARTICLE_OPENERS[:5])):
             return None
         if ORG_WORDS & set(name_tokens(surface)):
             return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
         return Mention(span, "PERSON", pb, tokens=name_tokens(surface), subject=subject,
                        personal=_acts_as_person(ent, original, start),
                        street=_stands_as_street(ent), located=_stands_as_town(ent))
-    return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject)
+    return Mention(span, "ORG", pb, tokens=name_tokens(surface), subject=subject,
+                   located=_stands_as_town(ent))
+
+
+_LOCAL_HEADS = PLACE_LAST_WORDS | frozenset("city town village borough parish".split())
+
+
+def _after_local_title(text: str, start: int, end: int) -> int:
+    """Where the person's own name starts in a county's or town's office glued to it
+    ("Laurel County Clerk Dean Johnson" -> "Dean Johnson"), so the county stays a place
+    and the title stays the role; ``start`` when the name holds no such office."""
+    surface = text[start:end]
+    for hit in dictionaries.role_pattern().finditer(surface):
+        before = surface[:hit.start()].split()
+        after = surface[hit.end():].split()
+        if before and after and before[-1].lower().rstrip(".") in _LOCAL_HEADS and all(
+                w[:1].isupper() for w in before + after):
+            return start + hit.end() + len(surface[hit.end():]) - len(surface[hit.end():].lstrip())
+        break
+    return start
+
+
+def _ends_as_place(ent, surface: str) -> bool:  # noqa: ANN001
+    """A street, water, landform or site by its first or last word ("Royal Street", "Canaan
+    Valley", "Rue Casa Calvo"), where no body word comes before that word ("Union Station"
+    is a place; "Huntsville Police Station" stays with the police)."""
+    tokens = name_tokens(surface)
+    if len(tokens) < 2:
+        return False
+    if fold(surface).split()[0] in STREET_FIRST_WORDS or _STREET_OF.search(surface):
+        return True
+    if tokens[-1] not in ORG_PLACE_LAST_WORDS or ent[-1].lower_ != tokens[-1]:
+        return False
+    # "the Kanawha River Authority" ends in its body word; "Radio Station" names no place;
+    # "Friends of the Canaan Valley" is a body named after the place.
+    before = set(fold(surface).split()[:-1])
+    if "of" in before:
+        return False
+    return not (before & (ORG_WORDS | MEDIA_NOUNS))
+
+
+def _describes_residents(ent) -> bool:  # noqa: ANN001
+    """The name stands before a noun of people from a place: "a Gainesville man", "the
+    Loudon Co. woman", "three Clay County teens"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in RESIDENT_NOUNS:
+        return False
+    # "Smith men" is rare; "John Smith" before a noun of people is not a pre-modifier.
+    return not (ent.label_ == "PERSON" and len(ent) > 1 and is_given_name(ent[0].text))
 
 
 def _stands_as_street(ent) -> bool:  # noqa: ANN001
@@ -363,10 +436,17 @@ def _surname_mentions(document: Document, groups: list[_PersonGroup], taken: lis
             continue
         for hit in re.finditer(rf"\b{re.escape(surface)}\b", document.text):
             span = Span.of(document.text, hit.start(), hit.end())
+            # "Clayton County", "Jackson Street": a place named after someone, not a mention.
+            following = _NEXT_WORD.match(document.text, hit.end())
+            if following and following.group(1).lower() in PLACE_LAST_WORDS:
+                continue
             if not any(_overlaps(span, t) for t in taken):
                 g.mentions.append(Mention(span, "PERSON", None, tokens=name_tokens(surface)))
                 taken.append(span)
         g.mentions.sort(key=lambda m: m.span.start)
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 class _Toponyms:
@@ -381,6 +461,7 @@ class _Toponyms:
         self.gazetteer = gazetteer
         self.parsed = parsed
         self._countries: frozenset[str] | None = None
+        self._places: frozenset[str] | None = None
 
     def countries(self) -> frozenset[str]:
         """ISO2 codes of the countries the document names or places its tagged places in."""
@@ -440,6 +521,13 @@ class _Toponyms:
         if match.loose:
             return ()
         return tuple(e for e in match.entries if e.feature_class in _TOWN_CLASSES)
+
+    def tagged_as_place(self, name: str) -> bool:
+        """The tagger calls this very name a place (GPE, LOC) somewhere in the document."""
+        if self._places is None:
+            self._places = frozenset(ent.text for pb in self.parsed for ent in pb.doc.ents
+                                     if ent.label_ in ("GPE", "LOC"))
+        return name in self._places
 
     def is_sizeable_town(self, name: str) -> bool:
         """A town or division of SIZEABLE_ORG inhabitants in a country the document names."""
@@ -535,9 +623,12 @@ def _not_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str,
 
 
 def _is_street(group: _PersonGroup) -> bool:
-    """A "Lane"/"Park"/"Lake" name that stands where streets and places stand."""
-    return len(group.full) > 1 and group.full[-1] in STREET_OR_SURNAME and any(
-        m.street for m in group.mentions)
+    """A "Lane"/"Park"/"Lake" name that stands where streets and places stand, or that no
+    given name opens ("Freeborn Lake", "Knox Park"; "Ricki Lake" and "John Park" stay
+    people). Callers have found no evidence of a person first."""
+    if len(group.full) < 2 or group.full[-1] not in STREET_OR_SURNAME:
+        return False
+    return any(m.street for m in group.mentions) or not is_given_name(group.full[0])
 
 
 def _shows_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str) -> bool:
@@ -685,6 +776,24 @@ def _bare_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
     return toponyms.is_sizeable_town(name)
 
 
+def _located_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
+    """An "organization" the text puts things in ("in East Bank", "near Greenville"), or
+    one the tagger calls a place elsewhere in the article, whose whole name is a town or
+    division of the document's countries: a body's name word ("Bank") in a town's name
+    does not make the town a body ("East Bank Mayor Chuck Blair")."""
+    if any(m.kind or m.credit for m in mentions):
+        return False
+    name = max((m.span.text for m in mentions), key=len)
+    if not (any(m.located for m in mentions) or toponyms.tagged_as_place(name)):
+        return False
+    # A lone English word is left to _bare_town, which asks for a sizeable town: "in
+    # Congress" is not in Congress, Arizona; a transliterated "al-Hawl" is no English word.
+    if ((len(name_tokens(name)) < 2 and not name.startswith(_ARTICLE_OPENERS))
+            or name.isupper() or _is_country(name)):
+        return False
+    return toponyms.is_place(name, located=True)
+
+
 def _organization_records(document: Document, mentions: list[Mention],
                           toponyms: _Toponyms | None = None) -> tuple[Organization, ...]:
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -700,7 +809,8 @@ def _organization_records(document: Document, mentions: list[Mention],
     records = []
     for key, ms in sorted(groups.items(), key=lambda kv: kv[1][0].span.start):
         entry = entries[key]
-        if entry is None and toponyms is not None and _bare_town(ms, toponyms):
+        if entry is None and toponyms is not None and (
+                _bare_town(ms, toponyms) or _located_town(ms, toponyms)):
             continue
         name = entry.name if entry else max((m.span.text for m in ms), key=len)
         forms = dict.fromkeys(m.span.text for m in ms)
