@@ -375,3 +375,32 @@ def test_a_county_office_glued_to_a_name_is_the_role(pipeline: Pipeline) -> None
     person = _person(_extract(pipeline, text), "Johnson")
     assert person.name == "Dean Johnson"
     assert person.role == "clerk"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # residents of the town elsewhere in the article: a town "says no" as a person would
+    ("About 50 Mansfield residents marched on Friday against the new tax. Mansfield says "
+     "no to the tax, one marcher told reporters.", "Mansfield"),
+    # "Greer Station" is a place named after the town, not a full name "Greer" is short for
+    ("Greer's city limits reach the lake. Greer Station has 40 old buildings, and Greer "
+     "also has a new park.", "Greer"),
+])
+def test_a_name_the_article_uses_as_a_town_is_no_person(
+        pipeline: Pipeline, text: str, town: str) -> None:
+    extraction = _extract(pipeline, text)
+    assert town not in {p.name for p in extraction.people}
+    assert town in {p.name for p in extraction.places}
+
+
+def test_a_town_whose_mayor_speaks_is_no_organization(pipeline: Pipeline) -> None:
+    text = ("Oakdale Mayor Ann Fisher said the bridge would reopen. Oakdale is expected to "
+            "vote on the budget in May.")
+    extraction = _extract(pipeline, text)
+    assert "Oakdale" not in {o.name for o in extraction.organizations}
+    assert _person(extraction, "Fisher").role == "mayor"
+
+
+def test_a_leaders_men_do_not_make_a_town_of_the_leader(pipeline: Pipeline) -> None:
+    text = ("Forces loyal to Omar Haddad attacked the town on Friday. Haddad's men held the "
+            "bridge, and Haddad said the offensive would go on.")
+    assert _person(_extract(pipeline, text), "Haddad").name == "Omar Haddad"

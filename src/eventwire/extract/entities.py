@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v10"
+VERSION = "entities.rules.v11"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -592,12 +592,14 @@ def _part_of_a_full_name(group: _PersonGroup, groups: list[_PersonGroup]) -> boo
     if len(group.full) != 1:
         return False
     word = group.full[0]
+    # "Greer Station" or "Clay County" is a place named after the word, not a full name.
     return any(len(g.full) > 1 and word in (g.full[0], g.full[-1])
+               and g.full[-1] not in PLACE_LAST_WORDS | FACILITY_LAST_WORDS
                for g in groups if g is not group)
 
 
 def _not_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str,
-                  toponyms: _Toponyms) -> bool:
+                  toponyms: _Toponyms, text: str = "") -> bool:
     """A town, street or seat of government the tagger took for a person ("Douma").
 
     A street's or county's shape ("... Drive", "... County") outweighs a role
@@ -616,10 +618,32 @@ def _not_a_person(group: _PersonGroup, finding: RoleFinding | None, name: str,
         return True
     if finding is None and _is_country(name) and not _name_like(tokens):
         return True
+    # The article itself uses the name as a town's ("Mansfield residents", "Mansfield Mayor
+    # Ann Lee"): a town "says no" as a person would, so only a role outweighs that.
+    if finding is None and _used_as_a_town(name, text) and toponyms.is_place(name, located=True):
+        return True
     if _shows_a_person(group, finding, name):
         return False
     located = any(m.located for m in group.mentions)
     return toponyms.is_place(name, located=located) or _is_street(group)
+
+
+# After a town's name: its residents ("Gainesville residents"; not "Haftar's men") or,
+# possessive or not, its offices and limits ("Mansfield Mayor", "Greer's city limits").
+_TOWN_USAGE = (r"(?:\s+(?:" + "|".join(sorted(RESIDENT_NOUNS)) + r")"
+               r"|(?:['’]s)?\s+(?i:mayor|aldermen|city\s+council|city\s+hall|city\s+limits"
+               r"|town\s+council))\b")
+
+
+def _used_as_a_town(name: str, text: str) -> bool:
+    """Somewhere in ``text`` the name describes residents or heads a town's office or
+    limits ("Gainesville residents", "a Mansfield woman", "Greer City Hall", "Mansfield
+    Mayor"), or follows "downtown"."""
+    if not text or not name:
+        return False
+    escaped = re.escape(name)
+    return bool(re.search(rf"\b{escaped}{_TOWN_USAGE}", text)
+                or re.search(rf"\b(?i:downtown)\s+{escaped}\b", text))
 
 
 def _is_street(group: _PersonGroup) -> bool:
@@ -663,7 +687,8 @@ def _person_records(document: Document, groups: list[_PersonGroup],
         name_mention = max(g.mentions, key=lambda m: (len(m.tokens), -m.span.start))
         # A town the tagger took for a person ("Douma", "Sioux Falls") is left to places.
         if (toponyms is not None and not _part_of_a_full_name(g, groups)
-                and _not_a_person(g, findings.get(i), name_mention.span.text, toponyms)):
+                and _not_a_person(g, findings.get(i), name_mention.span.text, toponyms,
+                                  document.text)):
             continue
         forms = dict.fromkeys(m.span.text for m in g.mentions)
         found = _with_office(findings.get(i), name_mention.span.text, document)
@@ -776,14 +801,17 @@ def _bare_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
     return toponyms.is_sizeable_town(name)
 
 
-def _located_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:
+def _located_town(mentions: list[Mention], toponyms: _Toponyms, text: str = "") -> bool:
     """An "organization" the text puts things in ("in East Bank", "near Greenville"), or
     one the tagger calls a place elsewhere in the article, whose whole name is a town or
     division of the document's countries: a body's name word ("Bank") in a town's name
-    does not make the town a body ("East Bank Mayor Chuck Blair")."""
+    does not make the town a body ("East Bank Mayor Chuck Blair"). Any name the article
+    uses as a town's ("Oakdale Mayor Ann Fisher", "Oakdale residents") is one."""
     if any(m.kind or m.credit for m in mentions):
         return False
     name = max((m.span.text for m in mentions), key=len)
+    if _used_as_a_town(name, text) and not _is_country(name):
+        return toponyms.is_place(name, located=True)
     if not (any(m.located for m in mentions) or toponyms.tagged_as_place(name)):
         return False
     # A lone English word is left to _bare_town, which asks for a sizeable town: "in
@@ -810,7 +838,7 @@ def _organization_records(document: Document, mentions: list[Mention],
     for key, ms in sorted(groups.items(), key=lambda kv: kv[1][0].span.start):
         entry = entries[key]
         if entry is None and toponyms is not None and (
-                _bare_town(ms, toponyms) or _located_town(ms, toponyms)):
+                _bare_town(ms, toponyms) or _located_town(ms, toponyms, document.text)):
             continue
         name = entry.name if entry else max((m.span.text for m in ms), key=len)
         forms = dict.fromkeys(m.span.text for m in ms)
