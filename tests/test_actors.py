@@ -389,3 +389,9 @@ def test_a_listed_body_named_before_the_word_group_is_that_body(pipeline: Pipeli
 @pytest.mark.model
 def test_an_unlisted_name_before_the_word_group_stays_unknown(pipeline: Pipeline) -> None:
     assert _event_actors(pipeline, "The Patriot group attacked the village.") == []
+
+
+def test_maoists_are_rebels(pipeline: Pipeline) -> None:
+    ex = pipeline.extract(make_document("The Maoists bombed an office building in Birgunj.",
+                                        "t"))
+    assert [a.sector for e in ex.events for a in e.sources] == ["REB"]

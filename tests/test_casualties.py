@@ -336,3 +336,11 @@ def test_fighters_killed_died_fighting(pipeline: Pipeline, text: str) -> None:
 ])
 def test_deaths_fighting_no_foe_are_not_violence(pipeline: Pipeline, text: str) -> None:
     assert violent(pipeline, text) == []
+
+
+def test_one_person_shot_dead_needs_no_person_noun(pipeline: Pipeline) -> None:
+    assert added(pipeline, "A cousin was shot dead in a town north of Baghdad.")
+
+
+def test_a_film_shot_somewhere_is_no_shooting(pipeline: Pipeline) -> None:
+    assert violent(pipeline, "The film was shot in the desert near Tucson.") == []

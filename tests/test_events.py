@@ -882,6 +882,8 @@ def test_a_place_held_by_a_group_is_a_state_not_an_act(pipeline: Pipeline) -> No
     "Ethiopia captured Mekele in May.",
     "The rebels seized Goma on Tuesday.",
     "Rebels captured half of Goma.",
+    "India captured two strategic peaks near the highway.",
+    "Israeli troops seized the compound in Hebron on Monday.",
 ])
 def test_a_place_named_as_what_was_captured_is_territory_taken(pipeline: Pipeline,
                                                                text: str) -> None:

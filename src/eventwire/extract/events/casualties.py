@@ -112,7 +112,7 @@ _TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "mount", "in
 # Counts that head a partitive: "scores of militants", "hundreds of soldiers".
 _MANY = frozenset({"dozens", "scores", "hundreds", "thousands", "tens"})
 _NOBODY = frozenset({"one", "none", "nobody", "anyone", "anybody", "noone"})  # "no one"
-_LIVES = frozenset({"kill", "wound", "injure"})
+_LIVES = frozenset({"kill", "wound", "injure", "shoot", "stab"})
 # Verbs of fighting a victim was killed doing: "killed fighting in Qusayr".
 _FIGHTING = frozenset({"fight", "battle", "clash"})
 _HURT = frozenset({"dead", "injured", "wounded", "maimed"})
@@ -414,7 +414,7 @@ def _harm_report(verb: Token) -> Report | None:
         for other in (*verb.conjuncts, verb.head if verb.dep_ == "conj" else verb):
             if means is None and not doers and other.i != verb.i and _is(other, "harm"):
                 means, doers, _ = _cause(other)
-        if not any(_human(v) for v in victims) and not (
+        if not any(_human(v) for v in victims) and not _fatal_shooting(verb) and not (
                 means is not None and lemma in _LIVES
                 and any(v.pos_ in ("NOUN", "PROPN") and v.lower_ not in _NOBODY
                         for v in victims)):
