@@ -404,3 +404,27 @@ def test_a_leaders_men_do_not_make_a_town_of_the_leader(pipeline: Pipeline) -> N
     text = ("Forces loyal to Omar Haddad attacked the town on Friday. Haddad's men held the "
             "bridge, and Haddad said the offensive would go on.")
     assert _person(_extract(pipeline, text), "Haddad").name == "Omar Haddad"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a dateline names the town the story was filed from
+    ("Budget cuts loom.\n\nCLINTON — A town couple was charged with drug counts on Friday, "
+     "police said.", "CLINTON"),
+    # a "Lane" joined to a street's name is a street
+    ("Crews will close Danielsville Road between Berry Lane and Lombardy Drive on Monday.",
+     "Berry Lane"),
+])
+def test_a_town_or_street_by_its_place_in_the_text_is_no_person(
+        pipeline: Pipeline, text: str, name: str) -> None:
+    assert name not in {p.name for p in _extract(pipeline, text).people}
+
+
+def test_names_sharing_a_plural_place_noun_are_no_organization(pipeline: Pipeline) -> None:
+    text = "Johnson and Wyandotte counties led the state last year, officials said."
+    assert "Wyandotte" not in {o.name for o in _extract(pipeline, text).organizations}
+
+
+def test_people_named_side_by_side_stay_people(pipeline: Pipeline) -> None:
+    text = ("Mary Jones and Paul Smith said on Monday they would run for the school board "
+            "in Springfield.")
+    assert {"Mary Jones", "Paul Smith"} <= {p.name for p in _extract(pipeline, text).people}

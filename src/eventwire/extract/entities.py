@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v11"
+VERSION = "entities.rules.v12"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -110,7 +110,7 @@ RESIDENT_NOUNS = frozenset(
     "man woman men women resident residents native natives teen teens teenager teenagers "
     "youth couple homeowner homeowners motorist motorists".split())
 _TOWN_BEFORE = frozenset("in near outside across around throughout".split())
-_STREET_BEFORE = frozenset("on off along onto near at".split())
+_STREET_BEFORE = frozenset("on off along onto near at between".split())
 # GeoNames feature classes of places people live in or govern: populated places, divisions.
 _TOWN_CLASSES = frozenset({"P", "A"})
 SIZEABLE = 10000  # inhabitants of a namesake that may be meant when no country is named
@@ -200,7 +200,7 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
     entry = dictionaries.organization_by_name(surface)
     if entry is not None:
         return Mention(span, "ORG", pb, kind=entry.kind)
-    if _names_a_place(ent) or _describes_residents(ent):
+    if _names_a_place(ent) or _describes_residents(ent) or _dateline(ent, original, start, end):
         return None
     if ent.label_ == "ORG" and _ends_as_place(ent, surface):
         return None
@@ -282,11 +282,38 @@ def _stands_as_street(ent) -> bool:  # noqa: ANN001
 
 
 def _stands_as_town(ent) -> bool:  # noqa: ANN001
-    """After "in", "near", "outside"... and not a possessor ("in X's house")."""
+    """After "in", "near", "outside"... and not a possessor ("in X's house"); or joined by
+    "and"/"or" to a name the tagger calls a place or a street's name ("Sharon and Falls
+    Village", "between Berry Lane and Lombardy Drive")."""
     doc = ent.doc
-    if ent.start == 0 or doc[ent.start - 1].lower_ not in _TOWN_BEFORE:
+    if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s", "'", "’"):
         return False
-    return not (ent.end < len(doc) and doc[ent.end].text in ("'s", "’s", "'", "’"))
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _TOWN_BEFORE:
+        return True
+    return _coordinated_with_place(ent)
+
+
+def _coordinated_with_place(ent) -> bool:  # noqa: ANN001
+    """A conjunct of the name is a place by the tagger's label or a street's last word."""
+    root = ent.root
+    heads = [root.head] if root.dep_ == "conj" else []
+    siblings = [*root.children, *heads, *(c for h in heads for c in h.children)]
+    for t in siblings:
+        if t.dep_ != "conj" and t not in heads or ent.start <= t.i < ent.end:
+            continue
+        if t.ent_type_ in ("GPE", "LOC") or (
+                t.text[:1].isupper() and t.lower_ in PLACE_LAST_WORDS):
+            return True
+    return False
+
+
+def _dateline(ent, original: str, start: int, end: int) -> bool:  # noqa: ANN001
+    """An upper-case name opening a paragraph before a dash: the dateline "CLINTON --",
+    "ST. JOHN'S, N.L. -", which names the town the story was filed from."""
+    opening = ent.doc[ent.sent.start:ent.start]
+    if not original[start:end].isupper() or not all(t.is_upper for t in opening):
+        return False
+    return _DATELINE_TAIL.match(original, end) is not None
 
 
 def _acts_as_person(ent, original: str, start: int) -> bool:  # noqa: ANN001
@@ -313,13 +340,34 @@ def _names_a_place(ent) -> bool:  # noqa: ANN001
     "the villages of X, Y and Z"."""
     doc = ent.doc
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if after in GEO_HEADS:
+    if after in GEO_HEADS | PLURAL_GEO_HEADS or _before_plural_head(ent):
         return True
     head = ent.root
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         return head.head.head.lemma_.lower() in GEO_HEADS
+    return False
+
+
+# Plural heads shared by coordinated names: "Douglas and Wyandotte counties".
+PLURAL_GEO_HEADS = frozenset(
+    "counties streets roads avenues rivers townships parishes provinces districts villages "
+    "towns cities".split())
+
+
+def _before_plural_head(ent) -> bool:  # noqa: ANN001
+    """The name opens a coordination of names that share a plural place noun ("Douglas
+    and Wyandotte counties", "Elm, Oak and Pine streets")."""
+    doc = ent.doc
+    i = ent.end
+    if i >= len(doc) or doc[i].lower_ not in ("and", "or", ","):
+        return False
+    for t in doc[i:i + 8]:
+        if t.lower_ in PLURAL_GEO_HEADS:
+            return True
+        if not (t.lower_ in ("and", "or", ",") or t.text[:1].isupper()):
+            return False
     return False
 
 
@@ -446,6 +494,7 @@ def _surname_mentions(document: Document, groups: list[_PersonGroup], taken: lis
         g.mentions.sort(key=lambda m: m.span.start)
 
 
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|[-–—])\s")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
