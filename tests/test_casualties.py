@@ -344,3 +344,28 @@ def test_one_person_shot_dead_needs_no_person_noun(pipeline: Pipeline) -> None:
 
 def test_a_film_shot_somewhere_is_no_shooting(pipeline: Pipeline) -> None:
     assert violent(pipeline, "The film was shot in the desert near Tucson.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A Taliban commander was killed on Monday in Helmand.",
+    "Abu Omar, an ISIS leading member, was reportedly killed on Monday.",
+])
+def test_one_fighter_of_a_side_killed_died_fighting(pipeline: Pipeline, text: str) -> None:
+    assert added(pipeline, text).produced_by.endswith("casualties.armed-victims")
+
+
+@pytest.mark.parametrize("text", [
+    "A senior Labour Party member was killed on Monday.",
+    "A police officer was killed on Monday.",
+])
+def test_one_member_or_officer_killed_with_no_cause_is_left_out(pipeline: Pipeline,
+                                                                text: str) -> None:
+    assert violent(pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Fourteen Iraqis were killed in a pair of suicide car bombings near the airport.", "1831"),
+    ("Their artillery and mortar barrage killed five soldiers.", "194"),
+])
+def test_pairs_and_barrages_are_means(pipeline: Pipeline, text: str, cameo: str) -> None:
+    assert added(pipeline, text).cameo_code == cameo

@@ -109,6 +109,9 @@ _FALLING = frozenset({"fall", "land", "slam"})
 _PROJECTILES = frozenset({"heavy", "explosive"})  # not aircraft: "the jet landed"
 _SET_OFF = frozenset({"detonate", "explode"})  # a bomb is their object or their subject
 _TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "mount", "increase"})
+# Armed victims who, killed, died fighting: "a rebel fighter was killed near X".
+_FIGHTERS = frozenset({"fighter", "militant", "insurgent", "jihadist", "rebel", "commander",
+                       "militiaman", "guerrilla", "gunman"})
 # Counts that head a partitive: "scores of militants", "hundreds of soldiers".
 _MANY = frozenset({"dozens", "scores", "hundreds", "thousands", "tens"})
 _NOBODY = frozenset({"one", "none", "nobody", "anyone", "anybody", "noone"})  # "no one"
@@ -123,7 +126,7 @@ _CAUSE_VERBS = frozenset({"fire", "shell", "attack", "bomb", "target", "strike",
                           "open", "explode", "detonate", "hit", "raid", "shoot", "ambush",
                           "bombard", "pound"})
 # Nouns that count or group the means they govern: "a series of air strikes".
-_PARTITIVES = frozenset({"series", "wave", "spate", "string", "round", "barrage", "volley",
+_PARTITIVES = frozenset({"pair", "series", "wave", "spate", "string", "round", "barrage", "volley",
                          "hail", "chain", "flurry", "burst", "salvo", "number", "dozens",
                          "scores", "hundreds", "campaign"})
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "mr.", "mrs.",
@@ -312,7 +315,25 @@ def _soldiers_killed(verb: Token, victims: Sequence[Token]) -> bool:
                                for c in v.children))
         or (v.lower_ in _MANY and any(_is(o, "mil") for p in _children(v, ("prep",))
                                       if p.lower_ == "of" for o in _pobjs(p)))
+        or _combatant(v) or any(_combatant(a) for a in _children(v, ("appos",)))
         for v in victims)
+
+
+def _combatant(tok: Token) -> bool:
+    """One fighter of a named side: "a Taliban commander", "an ISIS leading member",
+    "a rebel fighter"; not "a police officer" or "a member" alone, who may die of
+    anything."""
+    if not _is(tok, "mil"):
+        return False
+    return tok.lemma_.lower() in _FIGHTERS or any(
+        _is(c, "doer") or _armed_group(c.text)
+        for c in tok.subtree if c.i < tok.i)
+
+
+def _armed_group(name: str) -> bool:
+    """A listed armed group's name ("ISIS", "Taliban")."""
+    entry = dictionaries.organization_by_name(name) if name[:1].isupper() else None
+    return entry is not None and entry.kind == "armed_group"
 
 
 def _subject(verb: Token) -> Token | None:
