@@ -428,3 +428,13 @@ def test_people_named_side_by_side_stay_people(pipeline: Pipeline) -> None:
     text = ("Mary Jones and Paul Smith said on Monday they would run for the school board "
             "in Springfield.")
     assert {"Mary Jones", "Paul Smith"} <= {p.name for p in _extract(pipeline, text).people}
+
+
+def test_a_preposition_the_tagger_glued_on_is_not_part_of_the_name(pipeline: Pipeline) -> None:
+    text = "Beyond Madinaty, the club runs academies in Alexandria and Tanta, Khaled said."
+    assert "Beyond Madinaty" not in {p.name for p in _extract(pipeline, text).people}
+
+
+def test_a_town_after_a_station_is_no_media_name(pipeline: Pipeline) -> None:
+    text = "Two men robbed the gas station in Riverdale, the sheriff said."
+    assert "Riverdale" not in {o.name for o in _extract(pipeline, text).organizations}

@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v12"
+VERSION = "entities.rules.v13"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -174,6 +174,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: ANN001
     """Decide what a tagged name is; None for what is neither person nor organization."""
+    ent = _without_opening_preposition(ent)
     start, end = _clean(original, pb.offset + ent.start_char, pb.offset + ent.end_char)
     if ent.label_ == "PERSON":
         start = _after_local_title(original, start, end)
@@ -184,9 +185,11 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
     doc = ent.doc
     before = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start] if not t.is_punct]
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    # "the Russian newspaper": a demonym before a media noun describes it, it is not its name.
+    # "the Russian newspaper": a demonym before a media noun describes it, it is not its name;
+    # "a gas station in Riverdale" puts the station in a town.
+    prep_before = ent.start > 0 and doc[ent.start - 1].lower_ in _PREPOSITIONS
     if ent.label_ not in ("NORP", "GPE", "LOC", "DATE") and (
-            MEDIA_NOUNS & set(before[-2:]) or after in MEDIA_NOUNS
+            (MEDIA_NOUNS & set(before[-2:]) and not prep_before) or after in MEDIA_NOUNS
             or (len(ent) > 1 and ent[-1].lower_ in MEDIA_NOUNS
                 and not _ends_as_place(ent, surface))):
         return Mention(span, "ORG", pb, kind="media")
@@ -236,6 +239,22 @@ def _after_local_title(text: str, start: int, end: int) -> int:
             return start + hit.end() + len(surface[hit.end():]) - len(surface[hit.end():].lstrip())
         break
     return start
+
+
+# Prepositions the tagger glues onto a name that opens a sentence ("Beyond Madinaty, the
+# club runs other academies") and that sit between a media noun and a town.
+_PREPOSITIONS = frozenset(
+    "beyond despite after before unlike in at near from across outside inside around "
+    "throughout amid among".split())
+
+
+def _without_opening_preposition(ent):  # noqa: ANN001, ANN202
+    """The tagged name without a preposition it swallowed at the start of a sentence."""
+    if len(ent) < 2 or ent[0].lower_ not in _PREPOSITIONS or ent[0].pos_ != "ADP":
+        return ent
+    trimmed = ent.doc[ent.start + 1:ent.end]
+    trimmed.label_ = ent.label_
+    return trimmed
 
 
 def _ends_as_place(ent, surface: str) -> bool:  # noqa: ANN001
