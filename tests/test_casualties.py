@@ -313,9 +313,11 @@ def test_bombers_who_detonated_are_an_explosion(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize("text", [
     "A car bomb detonated near a police convoy in Baghdad.",
     "The first bomb was detonated on the main road on Sunday.",
+    "Another roadside bomb detonated at about 8:50 a.m. near the stadium in Baghdad.",
+    "The two suicide bombers detonated at 10:30 a.m. near the base.",
 ])
 def test_a_bomb_set_off_is_an_explosion(pipeline: Pipeline, text: str) -> None:
-    assert added(pipeline, text).plover_mode == "explosives"
+    assert added(pipeline, text).plover_mode in ("explosives", "suicide-attack")
 
 
 @pytest.mark.parametrize("text", [

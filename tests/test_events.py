@@ -907,6 +907,7 @@ def test_a_title_captured_is_no_event(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize("text", [
     "Soldiers patrolled the streets of Jenin on Friday.",
     "The city is patrolled by troops.",
+    "The Germans were patrolling near the airport on Monday.",
 ])
 def test_forces_on_patrol_show_force(pipeline: Pipeline, text: str) -> None:
     assert ("MOBILIZE", "150") in {(e.plover_type, e.cameo_code)

@@ -513,7 +513,7 @@ def _bomb_set_off(verb: Token) -> Report | None:
     the sentence): a bomb set off is an explosion."""
     if verb.lemma_.lower() not in _SET_OFF:
         return None
-    heads = _children(verb, ("nsubjpass",))
+    heads = _children(verb, ("nsubjpass", "nsubj"))  # "bomb detonated" tagged VBN
     if not heads and verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
         heads = [verb.head]
     for head in heads:
