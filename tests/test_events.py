@@ -926,3 +926,9 @@ def test_a_person_captured_in_a_country_is_taken_by_its_authorities(pipeline: Pi
 def test_a_town_captured_in_a_country_is_not_taken_by_that_country(pipeline: Pipeline) -> None:
     assert all(codes(e.sources) != ["SYR"]
                for e in events_of(pipeline, "The town was captured in northern Syria."))
+
+
+def test_a_passive_joined_to_another_holds_both_verbs(pipeline: Pipeline) -> None:
+    text = "A man was shot and killed by a gunman in Yala province."
+    e = only(pipeline, text)
+    assert text[e.evidence.start:e.evidence.end].startswith("A man was shot and killed")

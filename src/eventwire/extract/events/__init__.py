@@ -700,8 +700,10 @@ def _refusal(tok: Token) -> bool:
 
 def _evidence(tok: Token, sources: Sequence[Token], sent: SpacySpan, pb: ParsedBlock,
               text: str) -> Span:
-    """The smallest clause around the trigger that holds its source, else the sentence."""
-    clause = tok
+    """The smallest clause around the trigger that holds its source, else the sentence.
+    A passive joined to an earlier one shares its subject and holds its verb too ("a
+    man was shot and killed by a gunman")."""
+    clause = tok.head if _shared_passive(tok) else tok
     needed = {s.i for s in sources}
     while clause.head.i != clause.i and clause.i >= sent.start:
         covered = {t.i for t in clause.subtree}
@@ -715,6 +717,15 @@ def _evidence(tok: Token, sources: Sequence[Token], sent: SpacySpan, pb: ParsedB
         tokens = tokens[1:]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return pb.span(start, end, text)
+
+
+def _shared_passive(tok: Token) -> bool:
+    """"Was shot and killed by": a participle joined to a passive verb, with no subject
+    of its own."""
+    head = tok.head
+    return (tok.dep_ == "conj" and tok.tag_ == "VBN" and head.pos_ == "VERB"
+            and any(c.dep_ == "nsubjpass" for c in head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def _confidence(trigger: Trigger, sources: Sequence[Actor], targets: Sequence[Actor],
