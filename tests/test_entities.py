@@ -438,3 +438,17 @@ def test_a_preposition_the_tagger_glued_on_is_not_part_of_the_name(pipeline: Pip
 def test_a_town_after_a_station_is_no_media_name(pipeline: Pipeline) -> None:
     text = "Two men robbed the gas station in Riverdale, the sheriff said."
     assert "Riverdale" not in {o.name for o in _extract(pipeline, text).organizations}
+
+
+def test_a_name_ends_at_a_spaced_dash(pipeline: Pipeline) -> None:
+    text = ("Green groups sought recounts in two states narrowly won by Mr Trump - Wisconsin "
+            "and Pennsylvania - as well as Michigan. One official in Wisconsin said they "
+            "were ready.")
+    extraction = _extract(pipeline, text)
+    assert all("Wisconsin" not in m.text for p in extraction.people for m in p.mentions)
+    assert "Wisconsin" in {p.name for p in extraction.places}
+
+
+def test_a_named_area_is_no_organization(pipeline: Pipeline) -> None:
+    text = "House prices are expected to slow in the Greater Toronto Area, the bank said."
+    assert "Greater Toronto Area" not in {o.name for o in _extract(pipeline, text).organizations}

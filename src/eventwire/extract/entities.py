@@ -36,7 +36,7 @@ from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
 
-VERSION = "entities.rules.v13"
+VERSION = "entities.rules.v14"
 
 MEDIA_NOUNS = frozenset(
     "newspaper paper daily weekly magazine agency channel broadcaster network website "
@@ -95,7 +95,7 @@ FACILITY_LAST_WORDS = frozenset(
 # "Greer Station", "Rocky Mountain National Park"); bodies end in their own head words.
 ORG_PLACE_LAST_WORDS = frozenset(
     "street road avenue boulevard lane river valley canal creek lakeshore mountains island "
-    "islands bay peninsula canyon gorge reservoir wilderness park square station airport "
+    "islands bay peninsula canyon gorge reservoir wilderness park square station airport area "
     "airbase racecourse stadium arena".split())
 # Words a local name opens that make it a street, a quarter, a village or a camp ("Rue Casa
 # Calvo", "Faubourg Marigny", "Barangay San Jose", "Village Malakal", "Camp Bastion").
@@ -178,6 +178,9 @@ def _classify(ent, pb: ParsedBlock, original: str) -> Mention | None:  # noqa: A
     start, end = _clean(original, pb.offset + ent.start_char, pb.offset + ent.end_char)
     if ent.label_ == "PERSON":
         start = _after_local_title(original, start, end)
+    # No name holds a spaced dash: "Mr Trump - Wisconsin and ...", "Star Lake - Highway 3".
+    if dash := _SPACED_DASH.search(original, start, end):
+        end = dash.start()
     surface = original[start:end]
     if not surface or not any(c.isupper() for c in surface):
         return None
@@ -513,6 +516,7 @@ def _surname_mentions(document: Document, groups: list[_PersonGroup], taken: lis
         g.mentions.sort(key=lambda m: m.span.start)
 
 
+_SPACED_DASH = re.compile(r"\s+(?:--|[-–—])\s")
 _DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:--|[-–—])\s")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
