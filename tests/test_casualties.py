@@ -371,3 +371,21 @@ def test_one_member_or_officer_killed_with_no_cause_is_left_out(pipeline: Pipeli
 ])
 def test_pairs_and_barrages_are_means(pipeline: Pipeline, text: str, cameo: str) -> None:
     assert added(pipeline, text).cameo_code == cameo
+
+
+@pytest.mark.parametrize("text", [
+    "At least 5 civilians were killed and several others were reportedly injured.",
+    "Dozens of civilians were killed in the town on Monday.",
+])
+def test_a_number_of_civilians_killed_is_an_attack(pipeline: Pipeline, text: str) -> None:
+    e = added(pipeline, text)
+    assert (e.plover_type, e.produced_by.split()[-1]) == ("ASSAULT",
+                                                          "casualties.civilian-victims")
+
+
+@pytest.mark.parametrize("text", [
+    "A civilian was killed on Monday.",
+    "Five civilians were killed when their bus crashed into a river.",
+])
+def test_one_civilian_or_an_accident_is_left_out(pipeline: Pipeline, text: str) -> None:
+    assert violent(pipeline, text) == []

@@ -17,6 +17,8 @@ resolves; this module codes such reports, in body sentences only, with these rul
   three soldiers", "fighters killing 25 soldiers");
 * ``armed-victims``: a number of troops killed, with no cause named ("ten soldiers were
   killed in the east"): they died fighting;
+* ``civilian-victims``: a number of civilians killed, with no cause named ("at least
+  five civilians were killed"): news names them civilians against combatants;
 * ``means-toll``: the toll of a means rises ("the death toll from the bombing has risen to
   95").
 
@@ -319,6 +321,20 @@ def _soldiers_killed(verb: Token, victims: Sequence[Token]) -> bool:
         for v in victims)
 
 
+def _civilians_killed(verb: Token, victims: Sequence[Token]) -> bool:
+    """"At least five civilians were killed": news calls the dead civilians to set them
+    apart from combatants, so a number of civilians killed, with no cause given, were
+    killed in a conflict (an accident or a disaster names itself and is left out before;
+    one civilian alone may die of anything)."""
+    return verb.lemma_.lower() == "kill" and any(
+        (v.lemma_.lower() == "civilian"
+         and any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in v.children))
+        or (v.lower_ in _MANY and any(o.lemma_.lower() == "civilian"
+                                      for p in _children(v, ("prep",)) if p.lower_ == "of"
+                                      for o in _pobjs(p)))
+        for v in victims)
+
+
 def _combatant(tok: Token) -> bool:
     """One fighter of a named side: "a Taliban commander", "an ISIS leading member",
     "a rebel fighter"; not "a police officer" or "a member" alone, who may die of
@@ -448,6 +464,9 @@ def _harm_report(verb: Token) -> Report | None:
             means = Means(verb, own[0], False)  # "two soldiers were shot dead"
         if means is None and not doers and not agent and _soldiers_killed(verb, victims):
             return Report("armed-victims", verb, Means(verb, "fight", False),
+                          tuple(victims), ())
+        if means is None and not doers and not agent and _civilians_killed(verb, victims):
+            return Report("civilian-victims", verb, Means(verb, "attack", False),
                           tuple(victims), ())
         if means is None and not doers:
             return None
