@@ -10,13 +10,16 @@ resolves; this module codes such reports, in body sentences only, with these rul
   killed six people", "shelling wounded two");
 * ``means-oblique``: passive or intransitive harm whose cause is a means or an agent
   ("were killed in clashes with Kurdish militants", "died in the attack", "were injured
-  by regime shelling", "were killed when gunmen opened fire");
+  by regime shelling", "were killed when gunmen opened fire", "were killed fighting in
+  Qusayr"), or a verb that names its means ("was shot dead");
 * ``means-occurs``: a means is the subject of a verb of happening ("clashes erupted
-  between A and B", "fighting broke out", "an explosion rocked the market");
+  between A and B", "fighting broke out", "an explosion rocked the market", "a car bomb
+  detonated", "the bomb was detonated");
 * ``agent-harm``: someone the actor dictionary cannot name harms people ("gunmen killed
   three soldiers", "fighters killing 25 soldiers");
-* ``armed-victims``: a number of troops killed, with no cause named ("ten soldiers were
-  killed in the east"): they died fighting;
+* ``armed-victims``: a number of troops killed, or one fighter of a named side, with no
+  cause named ("ten soldiers were killed in the east", "scores of militants", "a Taliban
+  commander was killed"): they died fighting;
 * ``civilian-victims``: a number of civilians killed, with no cause named ("at least
   five civilians were killed"): news names them civilians against combatants;
 * ``means-toll``: the toll of a means rises ("the death toll from the bombing has risen to
