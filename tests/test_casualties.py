@@ -389,3 +389,8 @@ def test_a_number_of_civilians_killed_is_an_attack(pipeline: Pipeline, text: str
 ])
 def test_one_civilian_or_an_accident_is_left_out(pipeline: Pipeline, text: str) -> None:
     assert violent(pipeline, text) == []
+
+
+def test_a_place_named_as_a_modifier_is_not_where(pipeline: Pipeline) -> None:
+    text = "A car bomb exploded near a US convoy in Baghdad's southern district of Saiydiah."
+    assert place_name(pipeline, text, added(pipeline, text)) == "Saiydiah"

@@ -932,3 +932,14 @@ def test_a_passive_joined_to_another_holds_both_verbs(pipeline: Pipeline) -> Non
     text = "A man was shot and killed by a gunman in Yala province."
     e = only(pipeline, text)
     assert text[e.evidence.start:e.evidence.end].startswith("A man was shot and killed")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("The suspect was arrested in Egypt on Monday.", "Egypt"),
+    ("More than 10,000 people demonstrated in the Belarus capital Minsk on Friday.", "Minsk"),
+])
+def test_the_place_of_an_act_is_the_place_its_phrase_is_about(pipeline: Pipeline, text: str,
+                                                               where: str) -> None:
+    ex = pipeline.extract(make_document(text, "test"))
+    names = {p.id: p.name for p in ex.places}
+    assert [names.get(e.place_id) for e in ex.events] == [where]

@@ -363,8 +363,8 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
                   lex: Lexicon, resolver: ActorResolver) -> _Draft | None:
     tok, rule = trigger.token, trigger.rule
     args = _arguments(trigger, lex)
-    if _placed_authority(tok, args.sources) and (
-            status_of(tok, lex) not in _DONE or _spread(tok, args.sources)):
+    placed = _placed_authority(tok, args.sources)
+    if placed and (status_of(tok, lex) not in _DONE or _spread(tok, args.sources)):
         args = arguments.Arguments((), args.targets)
     if args.sources and all(_nobody(s) for s in args.sources):
         return None  # "no country has agreed to take them back": nobody acted
@@ -404,7 +404,9 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     text = ctx.document.text
     evidence = _evidence(tok, args.sources, sent, pb, text)
     sentence = pb.span(sent.start_char, sent.end_char, text)
-    place = links.event_place(tok, sent, pb.offset, ctx.places, parties=args.sources)
+    # "was arrested in Egypt": the country that acted is also where it acted.
+    place = links.event_place(tok, sent, pb.offset, ctx.places,
+                              parties=() if placed else args.sources)
     day, precision = links.event_date(ctx, sentence)
     if status == ASSERTED and links.long_before(ctx, day):
         status = HISTORICAL  # "Isis seized the town in 2014": recalled, not the news

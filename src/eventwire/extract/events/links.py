@@ -5,7 +5,8 @@ this module only chooses among them for one event, so that each is read the same
 whatever its source:
 
 * place: the place syntactically attached to the trigger ("shelled Juba", "clashes in
-  Idlib"), else the one nearest the trigger in its sentence; a capital standing for its
+  Idlib"; the first one that does not modify a noun, "in Baghdad's district of
+  Saiydiah"), else the one nearest the trigger in its sentence; a capital standing for its
   government (``Place.metonym``) and a place named in a source's own phrase ("Russia
   sent", "US-backed fighters") are never where an event happened;
 * date: the dates stage's date for the sentence when it offers one (``date_for``), else
@@ -60,11 +61,27 @@ def event_place(trigger: Token, sent: SpacySpan, offset: int,
     if not candidates:
         return None
     attached = _attached_offsets(trigger, offset)
-    for place, mention in candidates:
-        if any(mention.start <= at < mention.end for at in attached):
-            return place
+    held = [(p, m) for p, m in candidates if any(m.start <= at < m.end for at in attached)]
+    if held:
+        # "in Baghdad's district of Saiydiah", "the Belarus capital Minsk", "near a US
+        # convoy in Kabul": a place named as a modifier narrows (or names) something
+        # else; the place the phrase is about is where it happened.
+        tokens = {offset + t.idx: t for t in sent}
+        heads = [(p, m) for p, m in held if not _modifier(tokens.get(m.start))]
+        return min(heads or held, key=lambda pm: pm[1].start)[0]
     at = offset + trigger.idx
     return min(candidates, key=lambda pm: abs(pm[1].start - at))[0]
+
+
+def _modifier(tok: Token | None) -> bool:
+    """A place name that modifies a noun ("Baghdad's", "the Belarus capital", "a US
+    convoy"), judged by the last word of its name."""
+    if tok is None:
+        return False
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head  # "New York's": the name's last word
+    return tok.dep_ in ("poss", "compound", "amod", "nmod") and tok.head.pos_ in ("NOUN",
+                                                                              "PROPN")
 
 
 def _naming_words(head: Token) -> list[Token]:
