@@ -943,3 +943,8 @@ def test_the_place_of_an_act_is_the_place_its_phrase_is_about(pipeline: Pipeline
     ex = pipeline.extract(make_document(text, "test"))
     names = {p.id: p.name for p in ex.places}
     assert [names.get(e.place_id) for e in ex.events] == [where]
+
+
+def test_an_actor_is_not_its_own_target(pipeline: Pipeline) -> None:
+    e = only(pipeline, "They were captured by Turkish soldiers in northern Iraq in April.")
+    assert (codes(e.sources), codes(e.targets)) == (["TUR"], [])

@@ -380,7 +380,8 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
         # A bare name with no country, office or force behind it ("Mitch killed 10,000")
         # is more often a storm, a film or a player than a party to violence.
         return None
-    targets = _distinct(_actors(args.targets, pb, resolver, remember=False))
+    targets = _not_sources(_distinct(_actors(args.targets, pb, resolver, remember=False)),
+                           sources)
     rule = _taken_place(trigger, rule, pb, ctx.places)
     rule = _captives(rule, sources)
     rule = _repression(_riot(rule, sources, sent, lex), sources, targets)
@@ -425,6 +426,13 @@ def _code_trigger(trigger: Trigger, sent: SpacySpan, pb: ParsedBlock, ctx: Conte
     key = (frozenset(a.code or a.sector for a in sources), plover, event.place_id, day,
            status, sentence.start if plover in VIOLENT else None)
     return _Draft(event, key)
+
+
+def _not_sources(targets: Sequence[Actor], sources: Sequence[Actor]) -> tuple[Actor, ...]:
+    """"They were captured by Turkish soldiers": a pronoun target read back to the actor
+    just named is that actor again, the source; an actor is not its own target."""
+    own = {(a.name, a.code, a.sector) for a in sources}
+    return tuple(a for a in targets if (a.name, a.code, a.sector) not in own)
 
 
 def _nobody(source: Token) -> bool:
