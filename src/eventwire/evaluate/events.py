@@ -118,7 +118,8 @@ def code_matches(predicted: str | None, gold: str) -> bool:
     return predicted[:3] == gold[:3]
 
 
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a gold JSONL file, blank lines skipped."""
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.strip():
@@ -157,7 +158,7 @@ def _plover_one(pipeline: Pipeline, record: dict[str, Any]) -> _PloverOutcome:
 @register("plover_gsr", description="PLOVER type and source country on plover_gsr")
 def evaluate_plover(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
     path = require_file(paths.data / PLOVER_FILE, "PLOVER gold records")
-    outcomes = [_plover_one(pipeline, r) for r in _jsonl(path)]
+    outcomes = [_plover_one(pipeline, r) for r in read_jsonl(path)]
     checks = (
         Check("plover.type", sum(o.typed for o in outcomes), len(outcomes)),
         Check("plover.source_country", sum(o.source_ok for o in outcomes),
@@ -219,7 +220,7 @@ def _ratio(name: str, outcomes: Sequence[_PetrarchOutcome], hit: str) -> Check:
 @register("petrarch2_gsr", description="CAMEO root agreement on PETRARCH-2 validation")
 def evaluate_petrarch(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
     path = require_file(paths.data / PETRARCH_FILE, "PETRARCH-2 validation records")
-    every = [_petrarch_one(pipeline, r) for r in _jsonl(path)]
+    every = [_petrarch_one(pipeline, r) for r in read_jsonl(path)]
     parts = {"": every, "_events": [o for o in every if not o.quiet],
              "_even": every[0::2], "_odd": every[1::2]}
     quiet = [o for o in every if o.quiet]
@@ -241,7 +242,7 @@ def evaluate_petrarch(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
 def _nonconflict(pipeline: Pipeline, paths: DataPaths, name: str,
                  stride: int) -> EvaluatorResult:
     path = require_file(paths.data / BBC_FILE, "BBC news corpus")
-    records = [r for r in _jsonl(path) if r.get("topic") in NONCONFLICT_TOPICS][::stride]
+    records = [r for r in read_jsonl(path) if r.get("topic") in NONCONFLICT_TOPICS][::stride]
     violent = clean = 0
     misses: list[str] = []
     for record in records:

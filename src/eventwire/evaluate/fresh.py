@@ -39,13 +39,11 @@ other text, not a sentence to fix.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.evaluate.base import (
@@ -56,7 +54,13 @@ from eventwire.evaluate.base import (
     register,
     require_file,
 )
-from eventwire.evaluate.events import main_event, sentence_extraction, statement_roots
+from eventwire.evaluate.events import (
+    PLOVER_FILE,
+    main_event,
+    read_jsonl,
+    sentence_extraction,
+    statement_roots,
+)
 
 if TYPE_CHECKING:
     from eventwire.records import Event, Extraction, Place
@@ -65,7 +69,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CONFLIBERT_DIR = "conflibert_cameo"
-PLOVER_FILE = "plover_gsr/plover_gsr.jsonl"
 EVENT_LOCATION_FILE = "event_location/event_location.jsonl"
 MAX_MISSES = 60
 
@@ -74,13 +77,6 @@ _PENTA = {**dict.fromkeys(("01", "02"), 0), **dict.fromkeys(("03", "04", "05"), 
           **dict.fromkeys(("06", "07", "08"), 2),
           **dict.fromkeys(("09", "10", "11", "12", "13", "16"), 3),
           **dict.fromkeys(("14", "15", "17", "18", "19", "20"), 4)}
-
-
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
 
 
 def _key(text: str) -> str:
@@ -132,10 +128,10 @@ def evaluate_conflibert(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult
     train = require_file(base / "cameo_class_train.jsonl", "ConfliBERT CAMEO class train")
     test = require_file(base / "cameo_class_test.jsonl", "ConfliBERT CAMEO class test")
     plover = paths.data / PLOVER_FILE
-    seen = {_key(r["text"]) for r in _jsonl(plover)} if plover.exists() else set()
-    outcomes = [_class_one(pipeline, r, "train") for r in _jsonl(train)]
+    seen = {_key(r["text"]) for r in read_jsonl(plover)} if plover.exists() else set()
+    outcomes = [_class_one(pipeline, r, "train") for r in read_jsonl(train)]
     outcomes += [_class_one(pipeline, r, "test_seen" if _key(r["text"]) in seen
-                            else "test_fresh") for r in _jsonl(test)]
+                            else "test_fresh") for r in read_jsonl(test)]
     checks: list[Check] = []
     for part in ("train", "test_fresh", "test_seen"):
         mine = [o for o in outcomes if o.part == part]
@@ -210,7 +206,7 @@ def _location_one(pipeline: Pipeline, record: dict[str, Any]) -> _LocationOutcom
                                         "(Halterman 2019, adjudicated RELABEL items)")
 def evaluate_event_location(pipeline: Pipeline, paths: DataPaths) -> EvaluatorResult:
     path = require_file(paths.data / EVENT_LOCATION_FILE, "event location gold")
-    outcomes = [_location_one(pipeline, r) for r in _jsonl(path) if r.get("is_relabel_gold")]
+    outcomes = [_location_one(pipeline, r) for r in read_jsonl(path) if r.get("is_relabel_gold")]
     found = [o for o in outcomes if o.found]
     # Even positions (file order) are the tuning half, odd ones are held out.
     even, odd = outcomes[0::2], outcomes[1::2]

@@ -35,6 +35,7 @@ from eventwire.extract.parse import ParsedBlock
 from eventwire.extract.roles import RoleFinding, find_role, inherit_gapped_role
 from eventwire.records import Document, Organization, Person, Span
 from eventwire.resolve import dictionaries, figures
+from eventwire.resolve.actors import iso3
 
 VERSION = "entities.rules.v14"
 
@@ -538,19 +539,7 @@ class _Toponyms:
     def countries(self) -> frozenset[str]:
         """ISO2 codes of the countries the document names or places its tagged places in."""
         if self._countries is None:
-            codes: set[str] = set()
-            for pb in self.parsed:
-                for ent in pb.doc.ents:
-                    if ent.label_ not in ("GPE", "LOC", "NORP"):
-                        continue
-                    country = dictionaries.country_by_word(ent.text)
-                    if country is not None:
-                        codes.add(country.iso2)
-                    elif ent.label_ == "GPE" and self.gazetteer is not None:
-                        entries = self._towns(ent.text)
-                        if entries and entries[0].country_code:
-                            codes.add(entries[0].country_code)
-            self._countries = frozenset(codes)
+            self._countries = self._countries_besides(None)
         return self._countries
 
     def division_country(self, word: str, country_iso2: str) -> str | None:
@@ -572,8 +561,8 @@ class _Toponyms:
         found = sorted(homes & around)
         return found[0] if len(found) == 1 else None
 
-    def _countries_besides(self, word: str) -> frozenset[str]:
-        """The document's countries, leaving out what the word itself says."""
+    def _countries_besides(self, word: str | None) -> frozenset[str]:
+        """The document's countries, leaving out what ``word`` itself says (if given)."""
         codes: set[str] = set()
         for pb in self.parsed:
             for ent in pb.doc.ents:
@@ -582,7 +571,7 @@ class _Toponyms:
                 country = dictionaries.country_by_word(ent.text)
                 if country is not None:
                     codes.add(country.iso2)
-                elif ent.label_ == "GPE":
+                elif ent.label_ == "GPE" and self.gazetteer is not None:
                     entries = self._towns(ent.text)
                     if entries and entries[0].country_code:
                         codes.add(entries[0].country_code)
@@ -846,15 +835,12 @@ def _org_country(document: Document, span: Span, toponyms: _Toponyms | None = No
         if country is None or _NEW_BEFORE.search(window, 0, hit.start()):
             continue
         home = toponyms.division_country(hit.group(), country.iso2) if toponyms else None
-        return _iso3_of(home) if home else country.iso3
+        return iso3(home) if home else country.iso3
     return None
 
 
 _NEW_BEFORE = re.compile(r"\bNew\s+$")
 
-
-def _iso3_of(iso2: str) -> str | None:
-    return next((c.iso3 for c in dictionaries.countries() if c.iso2 == iso2), None)
 
 
 def _bare_town(mentions: list[Mention], toponyms: _Toponyms) -> bool:

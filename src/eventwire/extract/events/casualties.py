@@ -664,7 +664,7 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
     place = (links.event_place(_place_anchor(report, pb, places), sent, pb.offset, places)
              or _earlier_place(sentence, pb, places))
     day, precision = links.event_date(ctx, sentence)
-    if _background(day, ctx):
+    if links.long_before(ctx, day):  # history recalled, not the news
         return None
     acled = links.acled_coding(sent, pb.offset, text, plover, coding.mode)
     return links.linked_event(
@@ -675,12 +675,6 @@ def _code(report: Report, sent: SpacySpan, pb: ParsedBlock, ctx: Context, lex: L
         confidence=_confidence(report, sources, targets),
         produced_by=f"{VERSION} casualties.{report.rule}",
     )
-
-
-def _background(day: str | None, ctx: Context) -> bool:
-    """Dated well before the report ("killed in March", "the 1993 blasts"): history
-    recalled, not the news."""
-    return links.long_before(ctx, day)
 
 
 def _resolve(heads: Sequence[Token], pb: ParsedBlock,
